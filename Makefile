@@ -1,0 +1,90 @@
+# vitre -- build, run, test.
+#
+#   make run     install missing Debian packages, build, create the demo
+#                database vitre.db if absent, serve http://127.0.0.1:8080
+#   make check   build with -Wall -Wextra -Werror, run every test (unit,
+#                HTTP, browser), also under ASan/UBSan; ends with
+#                "N passed, N failed"
+#   make bench   the benchmarks in bench/ (prints figures)
+
+PKGS     := libmicrohttpd sqlite3 jansson libsodium
+CC       ?= cc
+WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-missing-field-initializers
+CSTD     := -std=c17 -D_GNU_SOURCE
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
+INCLUDES := -Isrc
+LIBS      = $(PKG_LIBS) -lpthread -lm
+
+REL_FLAGS := -O2 -g
+SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+SRCS      := $(shell find src -name '*.c' | sort)
+LIB_SRCS  := $(filter-out src/main.c,$(SRCS))
+HDRS      := $(shell find src -name '*.h')
+
+# Files compiled into the binary (tools/embed.c), sorted by their name.
+EMBED := $(foreach f,$(sort $(wildcard src/db/migrations/*.sql)),migrations/$(notdir $(f))=$(f)) \
+	 static/favicon.svg=assets/favicon.svg \
+	 static/htmx.min.js=vendor/htmx.min.js \
+	 static/pico.min.css=vendor/pico.min.css \
+	 static/vitre.css=assets/vitre.css \
+	 demo/units.json=data/demo/units.json \
+	 $(foreach f,$(sort $(wildcard data/plans/*.json)),plans/$(notdir $(f))=$(f))
+EMBED_FILES := $(foreach e,$(EMBED),$(lastword $(subst =, ,$(e))))
+
+UNIT_TESTS := $(basename $(notdir $(wildcard tests/unit/t_*.c)))
+
+.PHONY: all run check deps bench clean san
+
+all: build/rel/vitre
+
+deps:
+	@scripts/install-deps
+
+build/embed: tools/embed.c
+	@mkdir -p build
+	$(CC) -O1 -o $@ $<
+
+build/gen/embedded.c: build/embed $(EMBED_FILES) Makefile
+	@mkdir -p build/gen
+	build/embed $@ $(sort $(EMBED))
+
+# One object tree per flavour: rel (optimised) and san (sanitizers).
+define flavour
+build/$(1)/obj/%.o: src/%.c $(HDRS)
+	@mkdir -p $$(dir $$@)
+	$$(CC) $$(CSTD) $$(WARN) $(2) $$(INCLUDES) $$(PKG_CFLAGS) -c -o $$@ $$<
+
+build/$(1)/obj/embedded.o: build/gen/embedded.c src/core/embedded.h
+	@mkdir -p $$(dir $$@)
+	$$(CC) $$(CSTD) $(2) $$(INCLUDES) -c -o $$@ $$<
+
+build/$(1)/libvitre.a: $$(patsubst src/%.c,build/$(1)/obj/%.o,$$(LIB_SRCS)) build/$(1)/obj/embedded.o
+	@rm -f $$@
+	ar rcs $$@ $$^
+
+build/$(1)/vitre: build/$(1)/obj/main.o build/$(1)/libvitre.a
+	$$(CC) $(2) -o $$@ $$^ $$(LIBS)
+
+build/$(1)/tests/%: tests/unit/%.c build/$(1)/libvitre.a tests/unit/testutil.h
+	@mkdir -p $$(dir $$@)
+	$$(CC) $$(CSTD) $$(WARN) $(2) $$(INCLUDES) -Itests/unit $$(PKG_CFLAGS) -o $$@ $$< build/$(1)/libvitre.a $$(LIBS) -lcmocka
+endef
+$(eval $(call flavour,rel,$(REL_FLAGS)))
+$(eval $(call flavour,san,$(SAN_FLAGS)))
+
+san: build/san/vitre
+
+run: deps build/rel/vitre
+	build/rel/vitre serve --db vitre.db --port 8080 --demo
+
+check: deps build/rel/vitre build/san/vitre \
+	$(addprefix build/rel/tests/,$(UNIT_TESTS)) $(addprefix build/san/tests/,$(UNIT_TESTS))
+	@scripts/run-tests
+
+bench: deps build/rel/vitre
+	@bench/run
+
+clean:
+	rm -rf build

@@ -1,0 +1,217 @@
+/*
+ * strutil.c -- strict parsers for untrusted input; see strutil.h.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/strutil.h"
+
+bool
+str_to_int64(const char *s, int64_t *out)
+{
+	char *end;
+	long long v;
+
+	if (s == NULL || *s == '\0' || isspace((unsigned char)*s))
+		return false;
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (errno != 0 || *end != '\0')
+		return false;
+	*out = v;
+	return true;
+}
+
+bool
+str_to_int_range(const char *s, int64_t lo, int64_t hi, int64_t *out)
+{
+	int64_t v;
+
+	if (!str_to_int64(s, &v) || v < lo || v > hi)
+		return false;
+	*out = v;
+	return true;
+}
+
+bool
+str_to_decimal(const char *s, double *out)
+{
+	char tmp[64], *end;
+	size_t i, n;
+	double v;
+	int marks = 0;
+
+	if (s == NULL || (n = strlen(s)) == 0 || n >= sizeof(tmp))
+		return false;
+	for (i = 0; i < n; i++) {
+		char c = s[i];
+
+		if (c == ',' || c == '.') {
+			if (++marks > 1)
+				return false;
+			tmp[i] = '.';
+		} else if (isdigit((unsigned char)c) || (i == 0 && c == '-')) {
+			tmp[i] = c;
+		} else
+			return false;
+	}
+	tmp[n] = '\0';
+	if (tmp[0] == '.' || tmp[n - 1] == '.' || strcmp(tmp, "-") == 0)
+		return false;
+	errno = 0;
+	v = strtod(tmp, &end);
+	if (errno != 0 || *end != '\0' || !isfinite(v))
+		return false;
+	*out = v;
+	return true;
+}
+
+/* The value of n ASCII digits known to be digits. */
+static int
+digits(const char *s, int n)
+{
+	int v = 0;
+
+	while (n-- > 0)
+		v = v * 10 + (*s++ - '0');
+	return v;
+}
+
+static int
+days_in_month(int y, int m)
+{
+	static const int d[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return d[m - 1];
+}
+
+bool
+str_is_date(const char *s)
+{
+	int y, m, d, i;
+
+	if (s == NULL || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return false;
+	for (i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
+			return false;
+	y = digits(s, 4);
+	m = digits(s + 5, 2);
+	d = digits(s + 8, 2);
+	if (y < 1900 || y > 2200 || m < 1 || m > 12)
+		return false;
+	return d >= 1 && d <= days_in_month(y, m);
+}
+
+int64_t
+date_days(const char *s)
+{
+	/* Howard Hinnant's days_from_civil. */
+	int64_t y = digits(s, 4), m = digits(s + 5, 2), d = digits(s + 8, 2);
+	int64_t era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+void
+date_today(char out[11])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+bool
+str_is_clean_utf8(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s, *e = p + n;
+
+	while (p < e) {
+		unsigned c = *p;
+		size_t k;
+		unsigned cp;
+
+		if (c < 0x80) {
+			if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
+			    c == 0x7f)
+				return false;
+			p++;
+			continue;
+		}
+		if (c >= 0xc2 && c <= 0xdf) {
+			k = 1;
+			cp = c & 0x1f;
+		} else if (c >= 0xe0 && c <= 0xef) {
+			k = 2;
+			cp = c & 0x0f;
+		} else if (c >= 0xf0 && c <= 0xf4) {
+			k = 3;
+			cp = c & 0x07;
+		} else
+			return false;
+		if ((size_t)(e - p) <= k)
+			return false;
+		for (size_t i = 1; i <= k; i++) {
+			if ((p[i] & 0xc0) != 0x80)
+				return false;
+			cp = (cp << 6) | (p[i] & 0x3f);
+		}
+		if ((k == 2 && cp < 0x800) || (k == 3 && cp < 0x10000) ||
+		    cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+			return false;
+		p += k + 1;
+	}
+	return true;
+}
+
+size_t
+utf8_len(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		if (((unsigned char)*s & 0xc0) != 0x80)
+			n++;
+	return n;
+}
+
+bool
+str_empty(const char *s)
+{
+	return s == NULL || *s == '\0';
+}
+
+char *
+str_trim(char *s)
+{
+	size_t n;
+	char *p = s;
+
+	while (*p && isspace((unsigned char)*p))
+		p++;
+	if (p != s)
+		memmove(s, p, strlen(p) + 1);
+	n = strlen(s);
+	while (n > 0 && isspace((unsigned char)s[n - 1]))
+		s[--n] = '\0';
+	return s;
+}
+
+bool
+str_has_prefix(const char *s, const char *prefix)
+{
+	return strncmp(s, prefix, strlen(prefix)) == 0;
+}

@@ -1,0 +1,35 @@
+/*
+ * strutil.h -- strict parsing of numbers, dates and text from untrusted input.
+ *
+ * Every parser here accepts the whole string or nothing: "12abc" is not 12.
+ * They return true on success and leave *out untouched on failure.
+ */
+#ifndef VITRE_STRUTIL_H
+#define VITRE_STRUTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+bool	 str_to_int64(const char *, int64_t *out);
+/* A whole number in [lo, hi]. */
+bool	 str_to_int_range(const char *, int64_t lo, int64_t hi, int64_t *out);
+/* A decimal number; accepts "," as the decimal mark as Vietnamese writes it. */
+bool	 str_to_decimal(const char *, double *out);
+/* A date "YYYY-MM-DD" that exists in the calendar. */
+bool	 str_is_date(const char *);
+/* Valid UTF-8 without control characters other than \t \n \r. */
+bool	 str_is_clean_utf8(const char *, size_t);
+/* Number of code points in valid UTF-8. */
+size_t	 utf8_len(const char *);
+bool	 str_empty(const char *);
+/* Remove leading and trailing ASCII whitespace in place; returns s. */
+char	*str_trim(char *);
+bool	 str_has_prefix(const char *, const char *);
+
+/* Today's date as "YYYY-MM-DD" in local time, into out[11]. */
+void	 date_today(char out[11]);
+/* Day number (days since 1970-01-01) of a valid date. */
+int64_t	 date_days(const char *);
+
+#endif

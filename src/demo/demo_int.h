@@ -1,0 +1,20 @@
+/*
+ * demo_int.h -- the parts of the demo database built in other files.
+ */
+#ifndef VITRE_DEMO_INT_H
+#define VITRE_DEMO_INT_H
+
+#include <stdint.h>
+
+#include "core/buf.h"
+#include "core/err.h"
+
+struct db;
+
+enum err	demo_unit_id(struct db *, const char *code, int64_t *id);
+/* Import the embedded seed plans (plans/NNN-name.json) (demo_plans.c). */
+enum err	demo_plans(struct db *, struct buf *errmsg);
+/* Synthetic aggregate values for every indicator (demo_values.c). */
+enum err	demo_values(struct db *, struct buf *errmsg);
+
+#endif

@@ -1,0 +1,24 @@
+/*
+ * routes.c -- every URL vitre answers, with the permission it needs.
+ * Unit scope is checked by each handler on the objects it touches.
+ */
+#include "auth/auth_http.h"
+#include "http/route.h"
+#include "render/assets.h"
+#include "units/unit_http.h"
+
+const struct route routes[] = {
+	{ METHOD_GET, "/login", auth_login_form, PERM_NONE, ROUTE_PUBLIC },
+	{ METHOD_POST, "/login", auth_login, PERM_NONE,
+	    ROUTE_PUBLIC | ROUTE_NO_CSRF },
+	{ METHOD_GET, "/lang", auth_lang, PERM_NONE, ROUTE_PUBLIC },
+	{ METHOD_GET, "/static/*", assets_serve, PERM_NONE, ROUTE_PUBLIC },
+	{ METHOD_POST, "/logout", auth_logout, PERM_VIEW, 0 },
+	{ METHOD_GET, "/", auth_home, PERM_VIEW, 0 },
+
+	{ METHOD_GET, "/units", unit_tree_page, PERM_VIEW, 0 },
+	{ METHOD_GET, "/units/{id}", unit_page, PERM_VIEW, 0 },
+	{ METHOD_GET, "/api/units", unit_api_list, PERM_VIEW, ROUTE_API },
+
+	{ METHOD_OTHER, NULL, NULL, PERM_NONE, 0 }
+};

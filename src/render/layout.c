@@ -1,0 +1,101 @@
+/*
+ * layout.c -- the page frame: <head>, top navigation, footer.
+ */
+#include "auth/role.h"
+#include "http/req.h"
+#include "render/html.h"
+#include "render/layout.h"
+
+/* Bumped when a vendored asset changes, so browsers refetch. */
+#define ASSET_VERSION "1"
+
+static void
+nav(struct req *r)
+{
+	struct buf *o = &r->out;
+	const char *back = r->path ? r->path : "/";
+
+	html_lit(o, "<nav class=\"container-fluid topnav\"><ul><li>"
+	    "<a href=\"/\" class=\"brand\"><strong>vitre</strong></a>"
+	    "</li></ul><ul>");
+	if (r->authed) {
+		html_fmt(o, "<li><a href=\"/units/%I/dashboard\">%s</a></li>",
+		    r->user.unit_id, L(r, "Tổng quan", "Dashboard"));
+		html_fmt(o, "<li><a href=\"/units\">%s</a></li>",
+		    L(r, "Đơn vị", "Units"));
+		html_fmt(o, "<li><a href=\"/plans\">%s</a></li>",
+		    L(r, "Kế hoạch", "Plans"));
+		html_fmt(o, "<li><a href=\"/indicators\">%s</a></li>",
+		    L(r, "Chỉ số", "Indicators"));
+		if (role_can(r->user.role, PERM_VALUE_ENTER))
+			html_fmt(o, "<li><a href=\"/values\">%s</a></li>",
+			    L(r, "Nhập số liệu", "Enter values"));
+		if (role_can(r->user.role, PERM_USER_ADMIN))
+			html_fmt(o, "<li><a href=\"/users\">%s</a></li>",
+			    L(r, "Người dùng", "Users"));
+	}
+	if (r->lang == LANG_EN)
+		html_fmt(o, "<li><a href=\"/lang?to=vi&amp;back=%s\" "
+		    "lang=\"vi\">Tiếng Việt</a></li>", back);
+	else
+		html_fmt(o, "<li><a href=\"/lang?to=en&amp;back=%s\" "
+		    "lang=\"en\">English</a></li>", back);
+	if (r->authed) {
+		html_fmt(o, "<li><details class=\"dropdown\"><summary>%s</summary>"
+		    "<ul dir=\"rtl\"><li><small>%s</small></li><li>"
+		    "<form method=\"post\" action=\"/logout\">",
+		    r->user.full_name, L(r, roles[r->user.role].name_vi,
+		    roles[r->user.role].name_en));
+		html_csrf_input(r);
+		html_fmt(o, "<button type=\"submit\" class=\"secondary\">%s"
+		    "</button></form></li></ul></details></li>",
+		    L(r, "Đăng xuất", "Sign out"));
+	}
+	html_lit(o, "</ul></nav>");
+}
+
+void
+page_begin(struct req *r, const char *title)
+{
+	struct buf *o = &r->out;
+
+	if (r->htmx)
+		return;
+	html_fmt(o, "<!DOCTYPE html>\n<html lang=\"%s\" data-theme=\"light\">"
+	    "<head><meta charset=\"utf-8\">"
+	    "<meta name=\"viewport\" content=\"width=device-width, "
+	    "initial-scale=1\">"
+	    "<meta name=\"htmx-config\" content='{\"includeIndicatorStyles\":"
+	    "false}'>"
+	    "<title>%s · vitre</title>"
+	    "<link rel=\"icon\" href=\"/static/favicon.svg\" "
+	    "type=\"image/svg+xml\">"
+	    "<link rel=\"stylesheet\" href=\"/static/pico.min.css?v="
+	    ASSET_VERSION "\">"
+	    "<link rel=\"stylesheet\" href=\"/static/vitre.css?v="
+	    ASSET_VERSION "\">"
+	    "<script src=\"/static/htmx.min.js?v=" ASSET_VERSION "\" defer>"
+	    "</script></head><body>", r->lang == LANG_EN ? "en" : "vi",
+	    title);
+	nav(r);
+	html_lit(o, "<main class=\"container\">");
+}
+
+void
+page_end(struct req *r)
+{
+	if (r->htmx)
+		return;
+	html_fmt(&r->out, "</main><footer class=\"container\"><small>"
+	    "vitre — %s</small></footer></body></html>",
+	    L(r, "vì trẻ em: kế hoạch, chỉ tiêu và báo cáo hành động vì trẻ em "
+	    "của ngành giáo dục", "for children: the education sector's "
+	    "Action for Children plans, targets and reports"));
+}
+
+void
+html_csrf_input(struct req *r)
+{
+	html_fmt(&r->out, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">",
+	    r->csrf);
+}
