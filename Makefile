@@ -83,8 +83,13 @@ check: deps build/rel/vitre build/san/vitre \
 	$(addprefix build/rel/tests/,$(UNIT_TESTS)) $(addprefix build/san/tests/,$(UNIT_TESTS))
 	@scripts/run-tests
 
-bench: deps build/rel/vitre
+bench: build/rel/vitre build/bench/gen_province
+	@VITRE_BENCH=1 scripts/install-deps
 	@bench/run
 
 clean:
 	rm -rf build
+
+build/bench/gen_province: bench/gen_province.c build/rel/libvitre.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) $(WARN) $(REL_FLAGS) $(INCLUDES) $(PKG_CFLAGS) -o $@ $< build/rel/libvitre.a $(LIBS)

@@ -3,6 +3,7 @@
  * Unit scope is checked by each handler on the objects it touches.
  */
 #include "auth/auth_http.h"
+#include "auth/user_http.h"
 #include "http/route.h"
 #include "render/assets.h"
 #include "units/unit_http.h"
@@ -19,6 +20,10 @@ const struct route routes[] = {
 	{ METHOD_GET, "/units", unit_tree_page, PERM_VIEW, 0 },
 	{ METHOD_GET, "/units/{id}", unit_page, PERM_VIEW, 0 },
 	{ METHOD_GET, "/api/units", unit_api_list, PERM_VIEW, ROUTE_API },
+
+	{ METHOD_GET, "/users", user_list_page, PERM_USER_ADMIN, 0 },
+	{ METHOD_POST, "/users", user_create_post, PERM_USER_ADMIN, 0 },
+	{ METHOD_POST, "/users/{id}/active", user_active_post, PERM_USER_ADMIN, 0 },
 
 	{ METHOD_OTHER, NULL, NULL, PERM_NONE, 0 }
 };
