@@ -319,7 +319,7 @@ demo_print_logins(struct db *db, FILE *f)
 			    "password: %s):\n", DEMO_PASSWORD);
 		any = 1;
 		fprintf(f, "  %-14s %-26s %s\n", db_col_text(st, 0),
-		    role_from_code(db_col_text(st, 1), &r) ? roles[r].name_vi :
+		    role_from_code(db_col_text(st, 1), &r) ? roles[r].name_en :
 		    "?", db_col_text(st, 2));
 	}
 	db_done(st);

@@ -102,7 +102,9 @@ bool		 unit_link_valid(const struct unit_link *, const char *date);
 bool		 unit_open_on(const struct unit *, const char *date);
 /*
  * Children of parent (by index) through links of role valid on date, into
- * out (indexes, up to max); returns how many there are in all.
+ * out (indexes, up to max); returns how many there are in all.  A child
+ * linked twice is listed once; with max 0 (to size out) the count is an
+ * upper bound, so use the count of the second call.
  */
 size_t		 unit_children(const struct unit_tree *, size_t parent,
 		    enum link_role, const char *date, size_t *out, size_t max);

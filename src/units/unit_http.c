@@ -62,7 +62,7 @@ tree_node(struct req *r, const struct unit_tree *t, size_t i, const char *on,
     int depth)
 {
 	const struct unit *u = &t->u[i];
-	size_t kids[4096], n, k;
+	size_t *kids, n, k;
 
 	html_fmt(&r->out, "<li><a href=\"/units/%I\">%s</a> "
 	    "<small class=\"muted\">%s · %s</small>", u->id, unit_name(r, u),
@@ -72,15 +72,16 @@ tree_node(struct req *r, const struct unit_tree *t, size_t i, const char *on,
 		    L(r, "dữ liệu mẫu", "demo"));
 	html_fmt(&r->out, " <a href=\"/units/%I/dashboard\" class=\"secondary\">"
 	    "<small>%s</small></a>", u->id, L(r, "tổng quan", "dashboard"));
-	n = unit_children(t, i, LINK_ADMIN, on, kids, 4096);
-	if (n > 4096)
-		n = 4096;
+	n = unit_children(t, i, LINK_ADMIN, on, NULL, 0);
 	if (n > 0 && depth < 8) {
+		kids = xcalloc(n, sizeof(*kids));
+		n = unit_children(t, i, LINK_ADMIN, on, kids, n);
 		html_lit(&r->out, "<ul>");
 		for (k = 0; k < n; k++)
 			if (unit_open_on(&t->u[kids[k]], on))
 				tree_node(r, t, kids[k], on, depth + 1);
 		html_lit(&r->out, "</ul>");
+		free(kids);
 	}
 	html_lit(&r->out, "</li>");
 }
