@@ -4,6 +4,7 @@
  */
 #include "auth/auth_http.h"
 #include "http/route.h"
+#include "indicators/indicator_http.h"
 #include "render/assets.h"
 #include "units/unit_http.h"
 
@@ -19,6 +20,13 @@ const struct route routes[] = {
 	{ METHOD_GET, "/units", unit_tree_page, PERM_VIEW, 0 },
 	{ METHOD_GET, "/units/{id}", unit_page, PERM_VIEW, 0 },
 	{ METHOD_GET, "/api/units", unit_api_list, PERM_VIEW, ROUTE_API },
+
+	{ METHOD_GET, "/indicators", indicator_list_page, PERM_VIEW, 0 },
+	{ METHOD_GET, "/indicators/{id}", indicator_page, PERM_VIEW, 0 },
+	{ METHOD_GET, "/api/indicators", indicator_api_list, PERM_VIEW,
+	    ROUTE_API },
+	{ METHOD_GET, "/api/indicators/{id}", indicator_api_get, PERM_VIEW,
+	    ROUTE_API },
 
 	{ METHOD_OTHER, NULL, NULL, PERM_NONE, 0 }
 };
