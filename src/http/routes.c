@@ -7,6 +7,7 @@
 #include "indicators/indicator_http.h"
 #include "render/assets.h"
 #include "units/unit_http.h"
+#include "values/value_http.h"
 
 const struct route routes[] = {
 	{ METHOD_GET, "/login", auth_login_form, PERM_NONE, ROUTE_PUBLIC },
@@ -27,6 +28,17 @@ const struct route routes[] = {
 	    ROUTE_API },
 	{ METHOD_GET, "/api/indicators/{id}", indicator_api_get, PERM_VIEW,
 	    ROUTE_API },
+
+	{ METHOD_GET, "/values", value_page, PERM_VALUE_ENTER, 0 },
+	{ METHOD_POST, "/values", value_post, PERM_VALUE_ENTER, 0 },
+	{ METHOD_GET, "/values/form", value_page, PERM_VALUE_ENTER, 0 },
+	{ METHOD_POST, "/values/{id}/lock", value_lock_post, PERM_VALUE_LOCK,
+	    0 },
+	{ METHOD_GET, "/api/values", value_api_get, PERM_VIEW, ROUTE_API },
+	{ METHOD_POST, "/api/values", value_api_post, PERM_VALUE_ENTER,
+	    ROUTE_API },
+	{ METHOD_POST, "/api/values/{id}/lock", value_lock_post,
+	    PERM_VALUE_LOCK, ROUTE_API },
 
 	{ METHOD_OTHER, NULL, NULL, PERM_NONE, 0 }
 };
