@@ -15,8 +15,10 @@
 	" period_type, levels, ref, seq"
 
 static void
-indicator_row(struct db_stmt *st, struct indicator *ind)
+indicator_row(struct db_stmt *st, void *out)
 {
+	struct indicator *ind = out;
+
 	memset(ind, 0, sizeof(*ind));
 	ind->id = db_col_int(st, 0);
 	ind->code = xstrdup(db_col_text(st, 1));
@@ -44,17 +46,6 @@ indicator_row(struct db_stmt *st, struct indicator *ind)
 	ind->seq = db_col_int(st, 17);
 }
 
-static enum err
-indicator_one(struct db_stmt *st, struct indicator *out)
-{
-	enum db_rc rc = db_step(st);
-
-	if (rc == DB_ROW)
-		indicator_row(st, out);
-	db_done(st);
-	return rc == DB_ROW ? ERR_OK : rc == DB_DONE ? ERR_NOTFOUND : ERR_DB;
-}
-
 enum err
 indicator_get(struct db *db, int64_t id, struct indicator *out)
 {
@@ -62,7 +53,7 @@ indicator_get(struct db *db, int64_t id, struct indicator *out)
 	    " FROM indicator WHERE id = ?");
 
 	db_bind_int(st, 1, id);
-	return indicator_one(st, out);
+	return db_one_row(st, indicator_row, out);
 }
 
 enum err
@@ -72,7 +63,7 @@ indicator_get_by_code(struct db *db, const char *code, struct indicator *out)
 	    " FROM indicator WHERE code = ?");
 
 	db_bind_text(st, 1, code);
-	return indicator_one(st, out);
+	return db_one_row(st, indicator_row, out);
 }
 
 enum err
@@ -80,26 +71,17 @@ indicator_list(struct db *db, struct indicator **out, size_t *n)
 {
 	struct db_stmt *st = db_stmt(db, "SELECT " IND_COLS
 	    " FROM indicator ORDER BY seq, code");
-	size_t cap = 0;
-	enum db_rc rc;
+	void *rows;
+	enum err e;
 
-	*out = NULL;
-	*n = 0;
-	while ((rc = db_step(st)) == DB_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 32;
-			*out = xrealloc(*out, cap * sizeof(**out));
-		}
-		indicator_row(st, &(*out)[(*n)++]);
-	}
-	db_done(st);
-	if (rc != DB_DONE) {
+	e = db_all_rows(st, sizeof(**out), indicator_row, &rows, n);
+	*out = rows;
+	if (e != ERR_OK) {
 		indicator_list_free(*out, *n);
 		*out = NULL;
 		*n = 0;
-		return ERR_DB;
 	}
-	return ERR_OK;
+	return e;
 }
 
 void

@@ -327,16 +327,6 @@ indicator_json(const struct indicator *ind)
 	return j;
 }
 
-static void
-send_json(struct req *r, json_t *j)
-{
-	char *s = json_dumps(j, JSON_COMPACT);
-
-	resp_json_text(r, 200, s);
-	free(s);
-	json_decref(j);
-}
-
 void
 indicator_api_list(struct req *r)
 {
@@ -352,7 +342,7 @@ indicator_api_list(struct req *r)
 	arr = json_array();
 	for (i = 0; i < n; i++)
 		json_array_append_new(arr, indicator_json(&list[i]));
-	send_json(r, arr);
+	resp_json(r, 200, arr);
 	indicator_list_free(list, n);
 }
 
@@ -367,6 +357,6 @@ indicator_api_get(struct req *r)
 		resp_error(r, e, "Không có chỉ số này.", "No such indicator.");
 		return;
 	}
-	send_json(r, indicator_json(&ind));
+	resp_json(r, 200, indicator_json(&ind));
 	indicator_clear(&ind);
 }

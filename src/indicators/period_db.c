@@ -2,10 +2,8 @@
  * period_db.c -- read reporting periods from the table period.
  */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
-#include "core/xalloc.h"
 #include "db/db.h"
 #include "indicators/period.h"
 
@@ -13,8 +11,10 @@
 #define PERIOD_COLS "id, code, type, start_on, end_on, year, ref_on"
 
 static void
-period_row(struct db_stmt *st, struct period *p)
+period_row(struct db_stmt *st, void *out)
 {
+	struct period *p = out;
+
 	memset(p, 0, sizeof(*p));
 	p->id = db_col_int(st, 0);
 	snprintf(p->code, sizeof(p->code), "%s", db_col_text(st, 1));
@@ -26,17 +26,6 @@ period_row(struct db_stmt *st, struct period *p)
 	snprintf(p->ref_on, sizeof(p->ref_on), "%s", db_col_text(st, 6));
 }
 
-static enum err
-period_one(struct db_stmt *st, struct period *out)
-{
-	enum db_rc rc = db_step(st);
-
-	if (rc == DB_ROW)
-		period_row(st, out);
-	db_done(st);
-	return rc == DB_ROW ? ERR_OK : rc == DB_DONE ? ERR_NOTFOUND : ERR_DB;
-}
-
 enum err
 period_get(struct db *db, int64_t id, struct period *out)
 {
@@ -44,7 +33,7 @@ period_get(struct db *db, int64_t id, struct period *out)
 	    " FROM period WHERE id = ?");
 
 	db_bind_int(st, 1, id);
-	return period_one(st, out);
+	return db_one_row(st, period_row, out);
 }
 
 enum err
@@ -54,7 +43,7 @@ period_get_by_code(struct db *db, const char *code, struct period *out)
 	    " FROM period WHERE code = ?");
 
 	db_bind_text(st, 1, code);
-	return period_one(st, out);
+	return db_one_row(st, period_row, out);
 }
 
 enum err
@@ -64,20 +53,12 @@ period_list(struct db *db, enum period_type type, const char *date,
 	struct db_stmt *st = db_stmt(db, "SELECT " PERIOD_COLS
 	    " FROM period WHERE type = ? AND start_on <= ?"
 	    " ORDER BY start_on DESC, code DESC");
-	size_t cap = 0;
-	enum db_rc rc;
+	void *rows;
+	enum err e;
 
-	*out = NULL;
-	*n = 0;
 	db_bind_text(st, 1, period_types[type].code);
 	db_bind_text(st, 2, date != NULL ? date : "9999-12-31");
-	while ((rc = db_step(st)) == DB_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 32;
-			*out = xrealloc(*out, cap * sizeof(**out));
-		}
-		period_row(st, &(*out)[(*n)++]);
-	}
-	db_done(st);
-	return rc == DB_DONE ? ERR_OK : ERR_DB;
+	e = db_all_rows(st, sizeof(**out), period_row, &rows, n);
+	*out = rows;
+	return e;
 }

@@ -10,7 +10,6 @@
 #include <time.h>
 
 #include "auth/audit.h"
-#include "core/xalloc.h"
 #include "db/db.h"
 #include "values/value.h"
 
@@ -20,8 +19,10 @@
 	" v.locked, v.is_demo, COALESCE(v.entered_by, 0), v.entered_at"
 
 static void
-value_row(struct db_stmt *st, struct agg_value *v)
+value_row(struct db_stmt *st, void *out)
 {
+	struct agg_value *v = out;
+
 	memset(v, 0, sizeof(*v));
 	v->id = db_col_int(st, 0);
 	v->unit_id = db_col_int(st, 1);
@@ -41,17 +42,6 @@ value_row(struct db_stmt *st, struct agg_value *v)
 	v->entered_at = db_col_int(st, 13);
 }
 
-static enum err
-value_one(struct db_stmt *st, struct agg_value *out)
-{
-	enum db_rc rc = db_step(st);
-
-	if (rc == DB_ROW)
-		value_row(st, out);
-	db_done(st);
-	return rc == DB_ROW ? ERR_OK : rc == DB_DONE ? ERR_NOTFOUND : ERR_DB;
-}
-
 enum err
 value_find(struct db *db, int64_t unit_id, int64_t indicator_id,
     int64_t period_id, struct agg_value *out)
@@ -63,7 +53,7 @@ value_find(struct db *db, int64_t unit_id, int64_t indicator_id,
 	db_bind_int(st, 1, unit_id);
 	db_bind_int(st, 2, indicator_id);
 	db_bind_int(st, 3, period_id);
-	return value_one(st, out);
+	return db_one_row(st, value_row, out);
 }
 
 enum err
@@ -73,7 +63,7 @@ value_get(struct db *db, int64_t id, struct agg_value *out)
 	    " FROM agg_value v WHERE v.id = ?");
 
 	db_bind_int(st, 1, id);
-	return value_one(st, out);
+	return db_one_row(st, value_row, out);
 }
 
 /* "num 12 (m 5, f 7) / den 20 (m 9, f 11)" for the audit log. */
@@ -208,6 +198,24 @@ out:
 	return e;
 }
 
+/* A row of value_list(): the value and the names beside it. */
+static void
+value_list_row(struct db_stmt *st, void *out)
+{
+	struct value_row *row = out;
+
+	value_row(st, &row->v);
+	snprintf(row->unit_code, sizeof(row->unit_code), "%s",
+	    db_col_text(st, 14));
+	snprintf(row->indicator, sizeof(row->indicator), "%s",
+	    db_col_text(st, 15));
+	snprintf(row->period, sizeof(row->period), "%s", db_col_text(st, 16));
+	snprintf(row->entered_by_name, sizeof(row->entered_by_name), "%s",
+	    db_col_text(st, 17));
+	if (!indicator_unit_from_code(db_col_text(st, 18), &row->ind_unit))
+		row->ind_unit = IND_UNIT_PERCENT;
+}
+
 enum err
 value_list(struct db *db, int64_t unit_id, int64_t indicator_id,
     int64_t period_id, struct value_row **out, size_t *n)
@@ -221,43 +229,20 @@ value_list(struct db *db, int64_t unit_id, int64_t indicator_id,
 	    " WHERE v.unit_id = ? AND (? = 0 OR v.indicator_id = ?)"
 	    " AND (? = 0 OR v.period_id = ?)"
 	    " ORDER BY p.start_on DESC, p.type, i.seq, i.code");
-	size_t cap = 0;
-	enum db_rc rc;
+	void *rows;
+	enum err e;
 
-	*out = NULL;
-	*n = 0;
 	db_bind_int(st, 1, unit_id);
 	db_bind_int(st, 2, indicator_id);
 	db_bind_int(st, 3, indicator_id);
 	db_bind_int(st, 4, period_id);
 	db_bind_int(st, 5, period_id);
-	while ((rc = db_step(st)) == DB_ROW) {
-		struct value_row *row;
-
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 64;
-			*out = xrealloc(*out, cap * sizeof(**out));
-		}
-		row = &(*out)[(*n)++];
-		value_row(st, &row->v);
-		snprintf(row->unit_code, sizeof(row->unit_code), "%s",
-		    db_col_text(st, 14));
-		snprintf(row->indicator, sizeof(row->indicator), "%s",
-		    db_col_text(st, 15));
-		snprintf(row->period, sizeof(row->period), "%s",
-		    db_col_text(st, 16));
-		snprintf(row->entered_by_name, sizeof(row->entered_by_name),
-		    "%s", db_col_text(st, 17));
-		if (!indicator_unit_from_code(db_col_text(st, 18),
-		    &row->ind_unit))
-			row->ind_unit = IND_UNIT_PERCENT;
-	}
-	db_done(st);
-	if (rc != DB_DONE) {
+	e = db_all_rows(st, sizeof(**out), value_list_row, &rows, n);
+	*out = rows;
+	if (e != ERR_OK) {
 		free(*out);
 		*out = NULL;
 		*n = 0;
-		return ERR_DB;
 	}
-	return ERR_OK;
+	return e;
 }
