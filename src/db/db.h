@@ -25,6 +25,7 @@
 #define VITRE_DB_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "core/buf.h"
@@ -60,6 +61,20 @@ bool		 db_col_null(struct db_stmt *, int col);
 enum err	 db_run(struct db_stmt *);
 /* Step a statement expected to return one integer; ERR_NOTFOUND if none. */
 enum err	 db_one_int(struct db_stmt *, int64_t *out);
+
+/*
+ * Row mappers: map(st, out) copies the current row of st into *out.
+ * db_one_row() steps st once and maps the row: ERR_OK, ERR_NOTFOUND if
+ * there is none, or ERR_DB.  db_all_rows() maps every row into a new
+ * array *out of *n elements of size bytes; the caller frees it (and what
+ * the rows own) even on ERR_DB, when it holds the rows read so far.  Both
+ * db_done() st.  (Backend-neutral: db_rows.c.)
+ */
+enum err	 db_one_row(struct db_stmt *,
+		    void (*map)(struct db_stmt *, void *), void *out);
+enum err	 db_all_rows(struct db_stmt *, size_t size,
+		    void (*map)(struct db_stmt *, void *), void **out,
+		    size_t *n);
 
 enum err	 db_begin(struct db *);
 enum err	 db_commit(struct db *);

@@ -95,6 +95,9 @@ void		 resp_header(struct req *, const char *name, const char *val);
 void		 resp_redirect(struct req *, const char *location);
 void		 resp_html(struct req *, int status);
 void		 resp_json_text(struct req *, int status, const char *json);
+/* Answer with JSON j (compact), taking over the reference to j. */
+struct json_t;
+void		 resp_json(struct req *, int status, struct json_t *j);
 int		 http_status_of(enum err);
 /* A user-facing error: a page (or JSON for the API) with the message in the
  * request's language.  status is taken from e. */

@@ -62,6 +62,22 @@ resp_json_text(struct req *r, int status, const char *json)
 }
 
 void
+resp_json(struct req *r, int status, json_t *j)
+{
+	char *s = json_dumps(j, JSON_COMPACT);
+
+	if (s == NULL) {
+		json_decref(j);
+		resp_error(r, ERR_IO, "Không tạo được JSON.",
+		    "The JSON could not be written.");
+		return;
+	}
+	resp_json_text(r, status, s);
+	free(s);
+	json_decref(j);
+}
+
+void
 resp_error(struct req *r, enum err e, const char *msg_vi, const char *msg_en)
 {
 	int status = http_status_of(e);

@@ -5,8 +5,10 @@
 #include "auth/auth_http.h"
 #include "auth/user_http.h"
 #include "http/route.h"
+#include "indicators/indicator_http.h"
 #include "render/assets.h"
 #include "units/unit_http.h"
+#include "values/value_http.h"
 
 const struct route routes[] = {
 	{ METHOD_GET, "/login", auth_login_form, PERM_NONE, ROUTE_PUBLIC },
@@ -24,6 +26,24 @@ const struct route routes[] = {
 	{ METHOD_GET, "/users", user_list_page, PERM_USER_ADMIN, 0 },
 	{ METHOD_POST, "/users", user_create_post, PERM_USER_ADMIN, 0 },
 	{ METHOD_POST, "/users/{id}/active", user_active_post, PERM_USER_ADMIN, 0 },
+
+	{ METHOD_GET, "/indicators", indicator_list_page, PERM_VIEW, 0 },
+	{ METHOD_GET, "/indicators/{id}", indicator_page, PERM_VIEW, 0 },
+	{ METHOD_GET, "/api/indicators", indicator_api_list, PERM_VIEW,
+	    ROUTE_API },
+	{ METHOD_GET, "/api/indicators/{id}", indicator_api_get, PERM_VIEW,
+	    ROUTE_API },
+
+	{ METHOD_GET, "/values", value_page, PERM_VALUE_ENTER, 0 },
+	{ METHOD_POST, "/values", value_post, PERM_VALUE_ENTER, 0 },
+	{ METHOD_GET, "/values/form", value_page, PERM_VALUE_ENTER, 0 },
+	{ METHOD_POST, "/values/{id}/lock", value_lock_post, PERM_VALUE_LOCK,
+	    0 },
+	{ METHOD_GET, "/api/values", value_api_get, PERM_VIEW, ROUTE_API },
+	{ METHOD_POST, "/api/values", value_api_post, PERM_VALUE_ENTER,
+	    ROUTE_API },
+	{ METHOD_POST, "/api/values/{id}/lock", value_lock_post,
+	    PERM_VALUE_LOCK, ROUTE_API },
 
 	{ METHOD_OTHER, NULL, NULL, PERM_NONE, 0 }
 };

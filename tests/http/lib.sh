@@ -105,3 +105,25 @@ sql() {
 c=sqlite3.connect(sys.argv[1]); r=c.execute(sys.argv[2]).fetchone()
 print("" if r is None else r[0])' "$DB" "$1"
 }
+
+# sql_exec "INSERT ..." -- run one statement on the test database and commit
+# (test fixtures the demo does not have).
+sql_exec() {
+	python3 -c 'import sqlite3,sys
+c=sqlite3.connect(sys.argv[1], timeout=10); c.execute(sys.argv[2]); c.commit()' "$DB" "$1"
+}
+
+# json_get EXPR -- evaluate a Python expression on j, the parsed BODY;
+# prints the result (or "ERROR" if BODY is not JSON).
+json_get() {
+	printf '%s' "$BODY" | python3 -c 'import json,sys
+try:
+	j=json.load(sys.stdin)
+except Exception:
+	print("ERROR"); sys.exit(0)
+print(eval(sys.argv[1]))' "$1"
+}
+
+expect_eq() {	# actual wanted "what"
+	if [ "$1" = "$2" ]; then ok "$3"; else not_ok "$3" "got '$1', wanted '$2'"; fi
+}
