@@ -1,0 +1,307 @@
+/*
+ * t_plans.c -- plans as data: the JSON format, validation naming the
+ * field, saving in one transaction, the weaker-target check, and the seed
+ * plan files embedded in the binary.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+#include "core/embedded.h"
+#include "plans/plan.h"
+#include "plans/plan_db.h"
+#include "plans/plan_json.h"
+
+/* A small valid plan; tests change one thing in it. */
+static const char *const good =
+    "{\"format\": \"vitre-plan/1\", \"unit\": \"T-SCHOOL\","
+    " \"doc_type\": \"KH\", \"number\": \"12a\", \"symbol\": \"KH-TS\","
+    " \"issuer\": \"Trường Thử\", \"issued_on\": \"2024-08-02\","
+    " \"title\": \"Kế hoạch thử\", \"period\": {\"from\": 2021, \"to\": 2030},"
+    " \"sections\": [{\"kind\": \"objectives\", \"heading\": \"MỤC TIÊU\","
+    "   \"children\": [{\"kind\": \"targets\"}]},"
+    "  {\"kind\": \"tasks\", \"heading\": \"NHIỆM VỤ\", \"children\":"
+    "   [{\"kind\": \"task\", \"body\": \"Làm\", \"owner\": \"Hiệu trưởng\","
+    "     \"due\": \"2025-06-30\"}]}],"
+    " \"targets\": [{\"code\": \"CT17b\", \"label\": \"Chỉ tiêu 17\","
+    "   \"indicator\": \"DROPOUT_PRIMARY\", \"clause\": \"Bỏ học dưới 0,5%.\","
+    "   \"baseline\": {\"value\": 0.8, \"year\": 2021},"
+    "   \"milestones\": [{\"year\": 2025, \"cmp\": \"<\", \"value\": 0.5},"
+    "    {\"year\": 2030, \"cmp\": \"<\", \"value\": 0.3}]}],"
+    " \"assignments\": [{\"who\": \"BGH\", \"what\": \"Theo dõi\","
+    "   \"targets\": [\"CT17b\"]}],"
+    " \"reporting\": [{\"what\": \"Kết quả\", \"to\": \"Phòng\","
+    "   \"schedule\": \"dates\", \"dates\": [\"05-05\", \"11-05\"]}],"
+    " \"signer\": {\"authority\": \"KT.\", \"title\": \"Hiệu trưởng\","
+    "   \"name\": \"A\"}}";
+
+static struct db *
+db_with_unit(void)
+{
+	struct db *db = test_db();
+
+	assert_int_equal(db_run(db_stmt(db, "INSERT INTO unit (code, kind, name)"
+	    " VALUES ('T-SCHOOL', 'th', 'Trường Thử')")), ERR_OK);
+	return db;
+}
+
+static int64_t
+count(struct db *db, const char *sql)
+{
+	int64_t n = -1;
+
+	assert_int_equal(db_one_int(db_stmt(db, sql), &n), ERR_OK);
+	return n;
+}
+
+/* good with the first occurrence of from replaced by to (caller frees). */
+static char *
+variant(const char *from, const char *to)
+{
+	const char *at = strstr(good, from);
+	struct buf b = BUF_INIT;
+
+	assert_non_null(at);
+	buf_add(&b, good, (size_t)(at - good));
+	buf_puts(&b, to);
+	buf_puts(&b, at + strlen(from));
+	return buf_detach(&b, NULL);
+}
+
+/* Import text; expect failure with a message on path. */
+static void
+expect_bad(struct db *db, const char *text, const char *path)
+{
+	struct plan_errs errs = { NULL, 0 };
+	struct plan *p = plan_from_json_text(text, strlen(text), &errs);
+	int64_t before = count(db, "SELECT COUNT(*) FROM plan");
+
+	if (p != NULL) {
+		assert_int_not_equal(plan_db_save(db, p, 0, 0, &errs), ERR_OK);
+		plan_free(p);
+	}
+	if (plan_errs_find(&errs, path) == NULL) {
+		struct buf b = BUF_INIT;
+
+		plan_errs_print(&errs, "", &b);
+		fail_msg("no message for %s; got:\n%s", path, b.data);
+	}
+	assert_int_equal(count(db, "SELECT COUNT(*) FROM plan"), before);
+	plan_errs_release(&errs);
+}
+
+static void
+expect_bad_variant(struct db *db, const char *from, const char *to,
+    const char *path)
+{
+	char *s = variant(from, to);
+
+	expect_bad(db, s, path);
+	free(s);
+}
+
+static int64_t
+import_text(struct db *db, const char *text)
+{
+	struct plan_errs errs = { NULL, 0 };
+	struct plan *p = plan_from_json_text(text, strlen(text), &errs);
+	int64_t id;
+
+	if (p == NULL || plan_db_save(db, p, 0, 0, &errs) != ERR_OK) {
+		struct buf b = BUF_INIT;
+
+		plan_errs_print(&errs, "", &b);
+		fail_msg("import failed:\n%s", b.data);
+	}
+	id = p->id;
+	plan_free(p);
+	plan_errs_release(&errs);
+	return id;
+}
+
+static void
+a_valid_plan_is_saved_whole(void **state)
+{
+	struct db *db = db_with_unit();
+	struct plan *p = NULL;
+	int64_t id;
+
+	(void)state;
+	id = import_text(db, good);
+	assert_int_equal(count(db, "SELECT COUNT(*) FROM target_milestone"), 2);
+	assert_int_equal(count(db, "SELECT COUNT(*) FROM plan_node"), 4);
+	assert_int_equal(count(db, "SELECT COUNT(*) FROM audit_log"
+	    " WHERE action = 'plan.create'"), 1);
+	assert_int_equal(plan_db_load(db, id, &p), ERR_OK);
+	assert_string_equal(p->number, "12a");
+	assert_int_equal(p->nnodes, 2);
+	assert_int_equal(p->nodes[1].nkids, 1);
+	assert_string_equal(p->nodes[1].kids[0].owner, "Hiệu trưởng");
+	assert_string_equal(p->targets[0].indicator, "DROPOUT_PRIMARY");
+	assert_int_equal(p->reporting[0].dates.n, 2);
+	plan_free(p);
+	db_close(db);
+}
+
+static void
+export_then_import_gives_the_same_json(void **state)
+{
+	struct db *db = db_with_unit();
+	struct plan *p = NULL, *q = NULL;
+	struct plan_errs errs = { NULL, 0 };
+	char *a, *b;
+	int64_t id;
+
+	(void)state;
+	id = import_text(db, good);
+	assert_int_equal(plan_db_load(db, id, &p), ERR_OK);
+	a = plan_to_json_text(p);
+	/* Importing the export again is refused as a duplicate ... */
+	q = plan_from_json_text(a, strlen(a), &errs);
+	assert_non_null(q);
+	assert_int_equal(plan_db_save(db, q, 0, 0, &errs), ERR_CONFLICT);
+	plan_free(q);
+	plan_errs_release(&errs);
+	/* ... but replaces the plan in place, and exports the same. */
+	q = plan_from_json_text(a, strlen(a), &errs);
+	assert_int_equal(plan_db_save(db, q, id, 0, &errs), ERR_OK);
+	plan_free(q);
+	assert_int_equal(plan_db_load(db, id, &q), ERR_OK);
+	b = plan_to_json_text(q);
+	assert_string_equal(a, b);
+	free(a);
+	free(b);
+	plan_free(p);
+	plan_free(q);
+	db_close(db);
+}
+
+static void
+bad_plans_name_the_field_and_write_nothing(void **state)
+{
+	struct db *db = db_with_unit();
+
+	(void)state;
+	expect_bad(db, "{\"format\": ", "");
+	expect_bad_variant(db, "\"vitre-plan/1\"", "\"vitre-plan/2\"", "format");
+	expect_bad_variant(db, "\"T-SCHOOL\"", "\"NO-SUCH\"", "unit");
+	expect_bad_variant(db, "\"doc_type\": \"KH\"", "\"doc_type\": \"XX\"",
+	    "doc_type");
+	expect_bad_variant(db, "\"12a\"", "\"12-a\"", "number");
+	expect_bad_variant(db, "\"KH-TS\"", "\"QĐ-TS\"", "symbol");
+	expect_bad_variant(db, "\"2024-08-02\"", "\"2024-02-30\"",
+	    "issued_on");
+	expect_bad_variant(db, "\"Kế hoạch thử\"", "\"\"", "title");
+	expect_bad_variant(db, "\"to\": 2030}", "\"to\": 2020}", "period.to");
+	expect_bad_variant(db, "\"DROPOUT_PRIMARY\"", "\"NO_SUCH\"",
+	    "targets[0].indicator");
+	expect_bad_variant(db, "\"cmp\": \"<\", \"value\": 0.5",
+	    "\"cmp\": \"=<\", \"value\": 0.5", "targets[0].milestones[0].cmp");
+	expect_bad_variant(db, "\"value\": 0.3", "\"value\": 130",
+	    "targets[0].milestones[1].value");
+	expect_bad_variant(db, "{\"year\": 2030", "{\"year\": \"2029-2030\"",
+	    "targets[0].milestones[1].year");
+	expect_bad_variant(db, "{\"year\": 2030", "{\"year\": 2031",
+	    "targets[0].milestones[1].year");
+	expect_bad_variant(db, "{\"year\": 2030", "{\"year\": 2025",
+	    "targets[0].milestones[1].year");
+	expect_bad_variant(db, "\"year\": 2021}", "\"year\": 2026}",
+	    "targets[0].milestones[0].year");
+	expect_bad_variant(db, "\"targets\": [\"CT17b\"]",
+	    "\"targets\": [\"CT99\"]", "assignments[0].targets[0]");
+	expect_bad_variant(db, "\"11-05\"", "\"11-31\"",
+	    "reporting[0].dates[1]");
+	expect_bad_variant(db, "\"schedule\": \"dates\"",
+	    "\"schedule\": \"weekly\"", "reporting[0].schedule");
+	expect_bad_variant(db, "\"due\": \"2025-06-30\"", "\"due\": \"30/06\"",
+	    "sections[1].children[0].due");
+	expect_bad_variant(db, "{\"kind\": \"targets\"}", "{\"kind\": \"x\"}",
+	    "sections[0].children[0].kind");
+	expect_bad_variant(db, "\"authority\": \"KT.\"", "\"authority\": \"KT\"",
+	    "signer.authority");
+	expect_bad_variant(db, "\"issuer\"", "\"isuer\"", "isuer");
+	expect_bad_variant(db, "\"code\": \"CT17b\"", "\"code\": \"CT 17\"",
+	    "targets[0].code");
+	db_close(db);
+}
+
+static void
+a_duplicate_target_code_is_refused(void **state)
+{
+	struct db *db = db_with_unit();
+	char *two = variant("{\"code\": \"CT17b\"", "{\"code\": \"CT17b\","
+	    " \"label\": \"L\", \"indicator\": \"COMPLETION_PRIMARY\","
+	    " \"clause\": \"c\", \"milestones\": [{\"year\": 2025,"
+	    " \"cmp\": \">=\", \"value\": 97}]}, {\"code\": \"CT17b\"");
+
+	(void)state;
+	expect_bad(db, two, "targets[1].code");
+	free(two);
+	db_close(db);
+}
+
+static void
+weaker_targets_are_found(void **state)
+{
+	(void)state;
+	/* Seed 000's primary dropout < 0.5% against the national < 0.12%. */
+	assert_true(plan_target_weaker(PLAN_CMP_LT, 0.5, PLAN_CMP_LT, 0.12,
+	    PLAN_DIR_DOWN));
+	/* Seed 001's < 0.01% is stronger. */
+	assert_false(plan_target_weaker(PLAN_CMP_LT, 0.01, PLAN_CMP_LT, 0.12,
+	    PLAN_DIR_DOWN));
+	assert_false(plan_target_weaker(PLAN_CMP_LT, 0.12, PLAN_CMP_LT, 0.12,
+	    PLAN_DIR_DOWN));
+	assert_true(plan_target_weaker(PLAN_CMP_LE, 0.12, PLAN_CMP_LT, 0.12,
+	    PLAN_DIR_DOWN));
+	assert_false(plan_target_weaker(PLAN_CMP_LE, 8.72, PLAN_CMP_LT, 9,
+	    PLAN_DIR_DOWN));
+	assert_true(plan_target_weaker(PLAN_CMP_GE, 95, PLAN_CMP_GE, 97,
+	    PLAN_DIR_UP));
+	assert_false(plan_target_weaker(PLAN_CMP_EQ, 100, PLAN_CMP_GE, 95,
+	    PLAN_DIR_UP));
+	assert_true(plan_target_weaker(PLAN_CMP_GE, 99, PLAN_CMP_EQ, 100,
+	    PLAN_DIR_UP));
+	assert_false(plan_target_weaker(PLAN_CMP_GT, 97, PLAN_CMP_GE, 97,
+	    PLAN_DIR_UP));
+	/* A cap on an upward indicator promises nothing. */
+	assert_true(plan_target_weaker(PLAN_CMP_LE, 99, PLAN_CMP_GE, 97,
+	    PLAN_DIR_UP));
+	assert_false(plan_target_weaker(PLAN_CMP_GE, 1, PLAN_CMP_LE, 5,
+	    PLAN_DIR_UP));
+}
+
+static void
+numbers_are_written_the_vietnamese_way(void **state)
+{
+	char s[64];
+
+	(void)state;
+	plan_fmt_number(99.1, s, sizeof(s));
+	assert_string_equal(s, "99,1");
+	plan_fmt_number(0.12, s, sizeof(s));
+	assert_string_equal(s, "0,12");
+	plan_fmt_number(100, s, sizeof(s));
+	assert_string_equal(s, "100");
+	plan_fmt_number(1234567.5, s, sizeof(s));
+	assert_string_equal(s, "1.234.567,5");
+	plan_fmt_milestone(PLAN_CMP_LT, 0.5, PLAN_VUNIT_PERCENT, s, sizeof(s));
+	assert_string_equal(s, "<0,5%");
+	plan_fmt_milestone(PLAN_CMP_GE, 97, PLAN_VUNIT_PERCENT, s, sizeof(s));
+	assert_string_equal(s, "≥97%");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(a_valid_plan_is_saved_whole),
+		cmocka_unit_test(export_then_import_gives_the_same_json),
+		cmocka_unit_test(bad_plans_name_the_field_and_write_nothing),
+		cmocka_unit_test(a_duplicate_target_code_is_refused),
+		cmocka_unit_test(weaker_targets_are_found),
+		cmocka_unit_test(numbers_are_written_the_vietnamese_way),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
