@@ -8,6 +8,7 @@
 
 #include "testutil.h"
 #include "core/embedded.h"
+#include "core/strutil.h"
 #include "plans/plan.h"
 #include "plans/plan_db.h"
 #include "plans/plan_json.h"
@@ -240,6 +241,51 @@ a_duplicate_target_code_is_refused(void **state)
 	db_close(db);
 }
 
+/* The owner units of the seed plans (demo/units.json has them all). */
+static struct db *
+db_with_seed_units(void)
+{
+	static const char *const codes[] = { "BGDDT", "TH-THCS-NTT-PQ",
+	    "PGD-HD", "MN-HUONGLUU", "PGD-Q8", "PGD-HUYEN-BVTE", NULL };
+	struct db *db = test_db();
+	size_t i;
+
+	for (i = 0; codes[i] != NULL; i++) {
+		struct db_stmt *st = db_stmt(db, "INSERT INTO unit (code, kind,"
+		    " name) VALUES (?, 'district', ?)");
+
+		db_bind_text(st, 1, codes[i]);
+		db_bind_text(st, 2, codes[i]);
+		assert_int_equal(db_run(st), ERR_OK);
+	}
+	return db;
+}
+
+static void
+every_seed_plan_file_imports(void **state)
+{
+	const struct embedded_file *f;
+	struct db *db = db_with_seed_units();
+	int n = 0;
+
+	(void)state;
+	for (f = embedded_files; f->name != NULL; f++) {
+		if (!str_has_prefix(f->name, "plans/"))
+			continue;
+		import_text(db, (const char *)f->data);
+		n++;
+	}
+	assert_int_equal(n, 6);
+	assert_int_equal(count(db, "SELECT COUNT(*) FROM plan"), 6);
+	/* Seeds 000 and 001 implement the national programme. */
+	assert_int_equal(count(db, "SELECT COUNT(*) FROM plan WHERE"
+	    " implements_id = (SELECT id FROM plan WHERE number = '23')"), 2);
+	assert_int_equal(count(db, "SELECT COUNT(*) FROM target_milestone m"
+	    " JOIN plan_target t ON t.id = m.target_id JOIN plan p"
+	    " ON p.id = t.plan_id WHERE p.symbol = 'QĐ-TTg'"), 24);
+	db_close(db);
+}
+
 static void
 weaker_targets_are_found(void **state)
 {
@@ -299,6 +345,7 @@ main(void)
 		cmocka_unit_test(export_then_import_gives_the_same_json),
 		cmocka_unit_test(bad_plans_name_the_field_and_write_nothing),
 		cmocka_unit_test(a_duplicate_target_code_is_refused),
+		cmocka_unit_test(every_seed_plan_file_imports),
 		cmocka_unit_test(weaker_targets_are_found),
 		cmocka_unit_test(numbers_are_written_the_vietnamese_way),
 	};
