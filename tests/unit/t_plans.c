@@ -78,7 +78,8 @@ expect_bad(struct db *db, const char *text, const char *path)
 	int64_t before = count(db, "SELECT COUNT(*) FROM plan");
 
 	if (p != NULL) {
-		assert_int_not_equal(plan_db_save(db, p, 0, 0, &errs), ERR_OK);
+		if (plan_db_save(db, p, 0, 0, &errs) == ERR_OK)
+			fail_msg("saved a plan that is bad at %s", path);
 		plan_free(p);
 	}
 	if (plan_errs_find(&errs, path) == NULL) {
@@ -223,6 +224,43 @@ bad_plans_name_the_field_and_write_nothing(void **state)
 	expect_bad_variant(db, "\"issuer\"", "\"isuer\"", "isuer");
 	expect_bad_variant(db, "\"code\": \"CT17b\"", "\"code\": \"CT 17\"",
 	    "targets[0].code");
+	expect_bad_variant(db, "\"title\": \"Kế hoạch thử\"", "\"title\": 5",
+	    "title");
+	expect_bad_variant(db, "\"title\": \"Kế hoạch thử\"",
+	    "\"title\": \"a\\u0001b\"", "title");
+	expect_bad_variant(db, "\"symbol\": \"KH-TS\"", "\"symbol\": \"\"",
+	    "symbol");
+	expect_bad_variant(db, "\"period\":", "\"phases\": [{\"name\": \"GĐ\","
+	    " \"from\": 2019, \"to\": 2025}], \"period\":", "phases[0].from");
+	expect_bad_variant(db, "\"period\":", "\"basis\": [{\"text\": \"Căn cứ\","
+	    " \"ref\": \"Kế hoạch 442\"}], \"period\":", "basis[0].ref");
+	expect_bad_variant(db, "\"period\":", "\"implements\": \"1/QĐ-X\","
+	    " \"period\":", "implements");
+	expect_bad_variant(db, "{\"kind\": \"targets\"}",
+	    "{\"kind\": \"targets\"}, {\"kind\": \"targets\"}",
+	    "sections[0].children[1].kind");
+	expect_bad_variant(db, "{\"kind\": \"targets\"}",
+	    "{\"kind\": \"section\"}", "sections[0].children[0].body");
+	expect_bad_variant(db, "\"schedule\": \"dates\"",
+	    "\"schedule\": \"annual\"", "reporting[0].dates");
+	expect_bad_variant(db, "\"schedule\": \"dates\"",
+	    "\"schedule\": \"school_year\"", "reporting[0].dates");
+	expect_bad_variant(db, "\"baseline\": {\"value\": 0.8, ",
+	    "\"baseline\": {", "targets[0].baseline.value");
+	expect_bad_variant(db, "\"title\": \"Hiệu trưởng\"",
+	    "\"title\": \"\"", "signer.title");
+	expect_bad_variant(db, "\"year\": 2025, \"cmp\"",
+	    "\"year\": 2025, \"when\": 1, \"cmp\"",
+	    "targets[0].milestones[0].when");
+	expect_bad_variant(db, "\"milestones\": [{\"year\": 2025, \"cmp\": \"<\","
+	    " \"value\": 0.5},    {\"year\": 2030, \"cmp\": \"<\", \"value\": 0.3}]",
+	    "\"milestones\": []", "targets[0].milestones");
+	expect_bad_variant(db, "\"period\":", "\"recipients\": [\"\"],"
+	    " \"period\":", "recipients[0]");
+	expect_bad_variant(db, "\"period\":", "\"funding\": [7], \"period\":",
+	    "funding[0]");
+	expect_bad_variant(db, "\"issued_on\"", "\"demo\": \"yes\","
+	    " \"issued_on\"", "demo");
 	db_close(db);
 }
 
@@ -286,6 +324,133 @@ every_seed_plan_file_imports(void **state)
 	db_close(db);
 }
 
+/* Import every embedded seed file into db; their ids in order into ids. */
+static size_t
+import_seeds(struct db *db, int64_t *ids)
+{
+	const struct embedded_file *f;
+	size_t n = 0;
+
+	for (f = embedded_files; f->name != NULL; f++)
+		if (str_has_prefix(f->name, "plans/"))
+			ids[n++] = import_text(db, (const char *)f->data);
+	return n;
+}
+
+static char *
+export_id(struct db *db, int64_t id)
+{
+	struct plan *p = NULL;
+	char *s;
+
+	assert_int_equal(plan_db_load(db, id, &p), ERR_OK);
+	s = plan_to_json_text(p);
+	plan_free(p);
+	return s;
+}
+
+static void
+seed_plans_survive_export_and_import(void **state)
+{
+	struct db *a = db_with_seed_units(), *b = db_with_seed_units();
+	int64_t ids[16];
+	size_t n, i;
+
+	(void)state;
+	n = import_seeds(a, ids);
+	for (i = 0; i < n; i++) {
+		char *one = export_id(a, ids[i]), *two;
+		int64_t id = import_text(b, one);
+
+		two = export_id(b, id);
+		assert_string_equal(one, two);
+		free(one);
+		free(two);
+	}
+	db_close(a);
+	db_close(b);
+}
+
+static void
+editing_replaces_the_plan_in_place(void **state)
+{
+	struct db *db = db_with_unit();
+	struct plan_errs errs = { NULL, 0 };
+	struct plan *p = NULL;
+	int64_t id, gen;
+
+	(void)state;
+	id = import_text(db, good);
+	gen = db_generation(db);
+	assert_int_equal(plan_db_load(db, id, &p), ERR_OK);
+	plan_set(&p->title, "Kế hoạch đã sửa");
+	p->targets[0].ms[0].value = 0.4;
+	assert_int_equal(plan_db_save(db, p, id, 7, &errs), ERR_OK);
+	plan_free(p);
+	assert_int_equal(count(db, "SELECT COUNT(*) FROM plan"), 1);
+	assert_int_equal(count(db, "SELECT COUNT(*) FROM plan_target"), 1);
+	assert_int_equal(count(db, "SELECT COUNT(*) FROM target_milestone"), 2);
+	assert_int_equal(count(db, "SELECT COUNT(*) FROM audit_log WHERE"
+	    " action = 'plan.update' AND user_id = 7"), 1);
+	assert_true(db_generation(db) > gen);
+	assert_int_equal(plan_db_load(db, id, &p), ERR_OK);
+	assert_string_equal(p->title, "Kế hoạch đã sửa");
+	/* A bad edit leaves the plan as it was. */
+	plan_set(&p->title, "");
+	assert_int_equal(plan_db_save(db, p, id, 7, &errs), ERR_INVALID);
+	plan_free(p);
+	assert_int_equal(count(db, "SELECT COUNT(*) FROM plan WHERE"
+	    " title = 'Kế hoạch đã sửa'"), 1);
+	p = plan_new();
+	assert_int_equal(plan_db_save(db, p, 999, 7, &errs), ERR_NOTFOUND);
+	plan_free(p);
+	plan_errs_release(&errs);
+	db_close(db);
+}
+
+static void
+seed_000_is_weaker_than_the_national_programme_and_001_is_not(void **state)
+{
+	struct db *db = db_with_seed_units();
+	struct plan_catalogue cat = { NULL, 0 };
+	struct plan *nat = NULL, *s000 = NULL, *s001 = NULL;
+	struct plan_weak *w = NULL;
+	int64_t ids[16];
+	size_t n, i;
+	bool dropout2025 = false;
+
+	(void)state;
+	assert_int_equal(import_seeds(db, ids), 6);
+	assert_int_equal(plan_db_catalogue(db, &cat), ERR_OK);
+	assert_int_equal(plan_db_load(db, ids[0], &nat), ERR_OK);
+	assert_int_equal(plan_db_load(db, ids[1], &s000), ERR_OK);
+	assert_int_equal(plan_db_load(db, ids[2], &s001), ERR_OK);
+	n = plan_compare(s000, nat, &cat, &w);
+	for (i = 0; i < n; i++) {
+		const struct plan_target *t = &s000->targets[w[i].t];
+
+		if (strcmp(t->indicator, "DROPOUT_PRIMARY") == 0 &&
+		    t->ms[w[i].m].year == 2025) {
+			assert_true(t->ms[w[i].m].value == 0.5);
+			assert_true(nat->targets[w[i].pt].ms[w[i].pm].value ==
+			    0.12);
+			dropout2025 = true;
+		}
+	}
+	assert_true(dropout2025);
+	free(w);
+	n = plan_compare(s001, nat, &cat, &w);
+	for (i = 0; i < n; i++)
+		assert_string_not_equal(s001->targets[w[i].t].indicator,
+		    "DROPOUT_PRIMARY");
+	free(w);
+	plan_free(nat);
+	plan_free(s000);
+	plan_free(s001);
+	plan_catalogue_release(&cat);
+	db_close(db);
+}
+
 static void
 weaker_targets_are_found(void **state)
 {
@@ -346,6 +511,10 @@ main(void)
 		cmocka_unit_test(bad_plans_name_the_field_and_write_nothing),
 		cmocka_unit_test(a_duplicate_target_code_is_refused),
 		cmocka_unit_test(every_seed_plan_file_imports),
+		cmocka_unit_test(seed_plans_survive_export_and_import),
+		cmocka_unit_test(editing_replaces_the_plan_in_place),
+		cmocka_unit_test(
+		    seed_000_is_weaker_than_the_national_programme_and_001_is_not),
 		cmocka_unit_test(weaker_targets_are_found),
 		cmocka_unit_test(numbers_are_written_the_vietnamese_way),
 	};
