@@ -3,6 +3,7 @@
  * Unit scope is checked by each handler on the objects it touches.
  */
 #include "auth/auth_http.h"
+#include "dashboard/dash_http.h"
 #include "http/route.h"
 #include "render/assets.h"
 #include "units/unit_http.h"
@@ -19,6 +20,11 @@ const struct route routes[] = {
 	{ METHOD_GET, "/units", unit_tree_page, PERM_VIEW, 0 },
 	{ METHOD_GET, "/units/{id}", unit_page, PERM_VIEW, 0 },
 	{ METHOD_GET, "/api/units", unit_api_list, PERM_VIEW, ROUTE_API },
+	{ METHOD_GET, "/units/{id}/dashboard", dash_page, PERM_VIEW, 0 },
+	{ METHOD_GET, "/units/{id}/dashboard/targets/{id}/units",
+	    dash_below_page, PERM_VIEW, 0 },
+	{ METHOD_GET, "/api/units/{id}/dashboard", dash_api, PERM_VIEW,
+	    ROUTE_API },
 
 	{ METHOD_OTHER, NULL, NULL, PERM_NONE, 0 }
 };
