@@ -1,15 +1,15 @@
 /*
  * plan.c -- the plan struct: code tables, building and freeing, document
- * references, the list of problems, and Vietnamese number formatting.
+ * references, the list of problems, milestones as text.
  * No SQL and no HTML here.
  */
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/xalloc.h"
 #include "plans/plan.h"
+#include "render/numfmt.h"
 
 const char *const plan_cmp_codes[PLAN_CMP__MAX] = {
 	">=", ">", "<=", "<", "="
@@ -411,53 +411,12 @@ plan_catalogue_release(struct plan_catalogue *c)
 }
 
 void
-plan_fmt_number(double v, char *out, size_t outsz)
-{
-	char tmp[64], *dot, *p, grouped[96];
-	size_t intlen, i, k = 0, start = 0;
-
-	if (!isfinite(v)) {
-		snprintf(out, outsz, "%s", "?");
-		return;
-	}
-	snprintf(tmp, sizeof(tmp), "%.4f", v);
-	/* Drop trailing zeros of the fraction, then the point itself. */
-	if ((dot = strchr(tmp, '.')) != NULL) {
-		p = tmp + strlen(tmp) - 1;
-		while (p > dot && *p == '0')
-			*p-- = '\0';
-		if (p == dot)
-			*p = '\0';
-	}
-	if (strcmp(tmp, "-0") == 0)
-		snprintf(tmp, sizeof(tmp), "%s", "0");
-	dot = strchr(tmp, '.');
-	intlen = dot ? (size_t)(dot - tmp) : strlen(tmp);
-	if (tmp[0] == '-') {
-		grouped[k++] = '-';
-		start = 1;
-	}
-	for (i = start; i < intlen; i++) {
-		if (i > start && (intlen - i) % 3 == 0)
-			grouped[k++] = '.';
-		grouped[k++] = tmp[i];
-	}
-	if (dot != NULL) {
-		grouped[k++] = ',';
-		for (p = dot + 1; *p && k < sizeof(grouped) - 1; p++)
-			grouped[k++] = *p;
-	}
-	grouped[k] = '\0';
-	snprintf(out, outsz, "%s", grouped);
-}
-
-void
 plan_fmt_milestone(enum plan_cmp cmp, double v, enum plan_vunit u,
     char *out, size_t outsz)
 {
-	char num[64];
+	char num[NUMFMT_MAX];
 
-	plan_fmt_number(v, num, sizeof(num));
-	snprintf(out, outsz, "%s%s%s", plan_cmp_signs[cmp], num,
+	snprintf(out, outsz, "%s%s%s", plan_cmp_signs[cmp],
+	    numfmt_dec(num, v, 4, 0),
 	    u == PLAN_VUNIT_PERCENT ? "%" : u == PLAN_VUNIT_PER1000 ? "‰" : "");
 }

@@ -306,9 +306,7 @@ struct plan_weak {
 size_t	plan_compare(const struct plan *child, const struct plan *parent,
 	    const struct plan_catalogue *, struct plan_weak **out);
 
-/* A number the Vietnamese way: 99.1 -> "99,1", 1234 -> "1.234". */
-void	plan_fmt_number(double, char *out, size_t outsz);
-/* A milestone as text: "<0,12%", "≥97%", "=100%"; unit adds the sign. */
+/* A milestone as Vietnamese text: "<0,12%", "≥97%", "=100%". */
 void	plan_fmt_milestone(enum plan_cmp, double, enum plan_vunit,
 	    char *out, size_t outsz);
 
