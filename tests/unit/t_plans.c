@@ -10,7 +10,9 @@
 #include "core/embedded.h"
 #include "core/strutil.h"
 #include "plans/plan.h"
+#include "http/req.h"
 #include "plans/plan_db.h"
+#include "plans/plan_form.h"
 #include "plans/plan_json.h"
 
 /* A small valid plan; tests change one thing in it. */
@@ -372,6 +374,100 @@ seed_plans_survive_export_and_import(void **state)
 }
 
 static void
+seed_plans_survive_the_edit_form(void **state)
+{
+	struct db *db = db_with_seed_units();
+	int64_t ids[16];
+	size_t n, i;
+
+	(void)state;
+	n = import_seeds(db, ids);
+	for (i = 0; i < n; i++) {
+		struct kvlist form = { NULL, 0, 0 };
+		struct plan_errs errs = { NULL, 0 };
+		struct plan *p = NULL, *q;
+		char *a, *b;
+
+		assert_int_equal(plan_db_load(db, ids[i], &p), ERR_OK);
+		plan_to_form(p, &form);
+		q = plan_from_form(&form, &errs, NULL);
+		assert_non_null(q);
+		q->demo = p->demo;
+		a = plan_to_json_text(p);
+		b = plan_to_json_text(q);
+		assert_string_equal(a, b);
+		free(a);
+		free(b);
+		plan_free(p);
+		plan_free(q);
+		kvlist_clear(&form);
+	}
+	db_close(db);
+}
+
+static void
+form_messages_land_beside_their_fields(void **state)
+{
+	struct kvlist form = { NULL, 0, 0 };
+	struct plan_errs errs = { NULL, 0 };
+	struct plan_formmap map = { NULL, 0 };
+	struct plan *p;
+	char name[48], label[160];
+
+	(void)state;
+	kvlist_add(&form, "title", "T");
+	kvlist_add(&form, "issuer", "I");
+	kvlist_add(&form, "unit", "U");
+	kvlist_add(&form, "period_from", "2021");
+	kvlist_add(&form, "period_to", "2030");
+	/* Row 0 left blank: rows are read by their own numbers. */
+	kvlist_add(&form, "t0_code", "");
+	kvlist_add(&form, "t0_m0_year", "");
+	kvlist_add(&form, "t1_code", "CT1");
+	kvlist_add(&form, "t1_m0_year", "");
+	kvlist_add(&form, "t1_m1_year", "2031");
+	kvlist_add(&form, "t1_m1_cmp", ">=");
+	kvlist_add(&form, "t1_m1_value", "5");
+	kvlist_add(&form, "n0_level", "2");
+	kvlist_add(&form, "n0_heading", "H");
+	p = plan_from_form(&form, &errs, &map);
+	/* A section row cannot start at level 2. */
+	assert_null(p);
+	assert_non_null(plan_errs_find(&errs, "n0_level"));
+	plan_errs_release(&errs);
+	plan_formmap_release(&map);
+	kvlist_clear(&form);
+	kvlist_add(&form, "period_from", "2021");
+	kvlist_add(&form, "period_to", "2030");
+	kvlist_add(&form, "t0_code", "");
+	kvlist_add(&form, "t0_m0_year", "");
+	kvlist_add(&form, "t1_code", "CT1");
+	kvlist_add(&form, "t1_m0_year", "");
+	kvlist_add(&form, "t1_m1_year", "2031");
+	kvlist_add(&form, "t1_m1_cmp", ">=");
+	kvlist_add(&form, "t1_m1_value", "5");
+	p = plan_from_form(&form, &errs, &map);
+	assert_non_null(p);
+	assert_int_equal(p->ntargets, 1);
+	assert_int_equal(p->targets[0].nms, 1);
+	plan_formmap_name(&map, "targets[0].milestones[0].year", name,
+	    sizeof(name));
+	assert_string_equal(name, "t1_m1_year");
+	plan_formmap_name(&map, "targets[0].baseline.value", name,
+	    sizeof(name));
+	assert_string_equal(name, "t1_base");
+	plan_formmap_name(&map, "period.from", name, sizeof(name));
+	assert_string_equal(name, "period_from");
+	plan_form_label("t1_m1_year", 0, label, sizeof(label));
+	assert_string_equal(label, "Chỉ tiêu 2, mốc 2 — Năm");
+	plan_form_label("title", 1, label, sizeof(label));
+	assert_string_equal(label, "Title");
+	plan_free(p);
+	plan_formmap_release(&map);
+	kvlist_clear(&form);
+}
+
+static void
 editing_replaces_the_plan_in_place(void **state)
 {
 	struct db *db = db_with_unit();
@@ -504,6 +600,8 @@ main(void)
 		cmocka_unit_test(a_duplicate_target_code_is_refused),
 		cmocka_unit_test(every_seed_plan_file_imports),
 		cmocka_unit_test(seed_plans_survive_export_and_import),
+		cmocka_unit_test(seed_plans_survive_the_edit_form),
+		cmocka_unit_test(form_messages_land_beside_their_fields),
 		cmocka_unit_test(editing_replaces_the_plan_in_place),
 		cmocka_unit_test(
 		    seed_000_is_weaker_than_the_national_programme_and_001_is_not),
