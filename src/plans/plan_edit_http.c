@@ -221,20 +221,11 @@ plan_edit_form(struct req *r)
 	const struct unit_tree *t = unit_tree_get(r->app, r->db);
 	struct kvlist vals = { NULL, 0, 0 };
 	struct plan_errs errs = { NULL, 0 };
-	struct plan *p = NULL;
+	struct plan *p;
 	char action[48];
-	int64_t unit;
 
-	if (t == NULL) {
-		resp_error(r, ERR_DB, "Lỗi cơ sở dữ liệu.", "Database error.");
+	if ((p = plan_load_checked(r, t, true)) == NULL)
 		goto out;
-	}
-	if (!plan_check(r, t, r->params[0], true, &unit))
-		goto out;
-	if (plan_db_load(r->db, r->params[0], &p) != ERR_OK) {
-		resp_error(r, ERR_DB, "Lỗi cơ sở dữ liệu.", "Database error.");
-		goto out;
-	}
 	plan_to_form(p, &vals);
 	snprintf(action, sizeof(action), "/plans/%lld", (long long)p->id);
 	form_page(r, t, action, L(r, "Sửa kế hoạch", "Edit the plan"), &vals,
@@ -249,20 +240,11 @@ void
 plan_update(struct req *r)
 {
 	const struct unit_tree *t = unit_tree_get(r->app, r->db);
-	struct plan *old = NULL;
+	struct plan *old;
 	char action[48];
-	int64_t unit;
 
-	if (t == NULL) {
-		resp_error(r, ERR_DB, "Lỗi cơ sở dữ liệu.", "Database error.");
+	if ((old = plan_load_checked(r, t, true)) == NULL)
 		goto out;
-	}
-	if (!plan_check(r, t, r->params[0], true, &unit))
-		goto out;
-	if (plan_db_load(r->db, r->params[0], &old) != ERR_OK) {
-		resp_error(r, ERR_DB, "Lỗi cơ sở dữ liệu.", "Database error.");
-		goto out;
-	}
 	snprintf(action, sizeof(action), "/plans/%lld", (long long)old->id);
 	save_form(r, t, old->id, old->demo, action, L(r, "Sửa kế hoạch",
 	    "Edit the plan"));

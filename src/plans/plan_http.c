@@ -36,7 +36,9 @@ plan_can_edit(const struct req *r, const struct unit_tree *t, int64_t u)
 	    unit_in_scope(t, r->user.unit_id, u);
 }
 
-bool
+/* Load the owner unit of plan id and check the user may see (edit:
+ * change) it; otherwise answer 404 or 403 and return false. */
+static bool
 plan_check(struct req *r, const struct unit_tree *t, int64_t id, bool edit,
     int64_t *unit_id)
 {
@@ -55,6 +57,25 @@ plan_check(struct req *r, const struct unit_tree *t, int64_t id, bool edit,
 		return false;
 	}
 	return true;
+}
+
+struct plan *
+plan_load_checked(struct req *r, const struct unit_tree *t, bool edit)
+{
+	struct plan *p = NULL;
+	int64_t unit;
+
+	if (t == NULL) {
+		resp_error(r, ERR_DB, "Lỗi cơ sở dữ liệu.", "Database error.");
+		return NULL;
+	}
+	if (!plan_check(r, t, r->params[0], edit, &unit))
+		return NULL;
+	if (plan_db_load(r->db, r->params[0], &p) != ERR_OK) {
+		resp_error(r, ERR_DB, "Lỗi cơ sở dữ liệu.", "Database error.");
+		return NULL;
+	}
+	return p;
 }
 
 static const char *
@@ -225,18 +246,12 @@ plan_page(struct req *r)
 	struct target_eval *evals = NULL;
 	struct plan *p = NULL;
 	bool *evaled = NULL;
-	int64_t unit;
 	size_t i;
 	struct plan_view v;
 
-	if (t == NULL) {
-		resp_error(r, ERR_DB, "Lỗi cơ sở dữ liệu.", "Database error.");
+	if ((p = plan_load_checked(r, t, false)) == NULL)
 		goto out;
-	}
-	if (!plan_check(r, t, r->params[0], false, &unit))
-		goto out;
-	if (plan_db_load(r->db, r->params[0], &p) != ERR_OK ||
-	    plan_db_catalogue(r->db, &cat) != ERR_OK) {
+	if (plan_db_catalogue(r->db, &cat) != ERR_OK) {
 		resp_error(r, ERR_DB, "Lỗi cơ sở dữ liệu.", "Database error.");
 		goto out;
 	}
@@ -274,18 +289,9 @@ plan_export(struct req *r)
 	const struct unit_tree *t = unit_tree_get(r->app, r->db);
 	struct plan *p = NULL;
 	char disp[96], *s;
-	int64_t unit;
 
-	if (t == NULL) {
-		resp_error(r, ERR_DB, "Lỗi cơ sở dữ liệu.", "Database error.");
+	if ((p = plan_load_checked(r, t, false)) == NULL)
 		goto out;
-	}
-	if (!plan_check(r, t, r->params[0], false, &unit))
-		goto out;
-	if (plan_db_load(r->db, r->params[0], &p) != ERR_OK) {
-		resp_error(r, ERR_DB, "Lỗi cơ sở dữ liệu.", "Database error.");
-		goto out;
-	}
 	s = plan_to_json_text(p);
 	resp_json_text(r, 200, s);
 	free(s);
@@ -342,19 +348,10 @@ plan_api_get(struct req *r)
 	const struct unit_tree *t = unit_tree_get(r->app, r->db);
 	struct plan *p = NULL;
 	json_t *o;
-	int64_t unit;
 	char *s;
 
-	if (t == NULL) {
-		resp_error(r, ERR_DB, "Lỗi cơ sở dữ liệu.", "Database error.");
+	if ((p = plan_load_checked(r, t, false)) == NULL)
 		goto out;
-	}
-	if (!plan_check(r, t, r->params[0], false, &unit))
-		goto out;
-	if (plan_db_load(r->db, r->params[0], &p) != ERR_OK) {
-		resp_error(r, ERR_DB, "Lỗi cơ sở dữ liệu.", "Database error.");
-		goto out;
-	}
 	o = plan_to_json(p);
 	json_object_set_new(o, "id", json_integer(p->id));
 	json_object_set_new(o, "unit_id", json_integer(p->unit_id));

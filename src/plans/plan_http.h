@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+struct plan;
 struct req;
 struct unit_tree;
 
@@ -33,10 +34,10 @@ bool	plan_can_view(const struct req *, const struct unit_tree *, int64_t u);
 /* May the user change the plans of unit u? */
 bool	plan_can_edit(const struct req *, const struct unit_tree *, int64_t u);
 /*
- * Load the owner unit of plan id and check the user may see (edit: change)
- * it; otherwise answer 404 or 403 and return false.
+ * The plan of the route's {id} (caller frees) when the user may see it
+ * (edit: change it); otherwise answers 404, 403 or 500 and returns NULL.
  */
-bool	plan_check(struct req *, const struct unit_tree *, int64_t id,
-	    bool edit, int64_t *unit_id);
+struct plan *plan_load_checked(struct req *, const struct unit_tree *,
+	    bool edit);
 
 #endif
