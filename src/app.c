@@ -9,6 +9,7 @@
 #include "core/buf.h"
 #include "core/log.h"
 #include "core/xalloc.h"
+#include "dashboard/cache.h"
 #include "db/db.h"
 #include "db/migrate.h"
 #include "units/unit.h"
@@ -38,6 +39,7 @@ app_init(struct app *app, const char *db_path, struct buf *errmsg)
 		return ERR_DB;
 	app->units = unit_cache_new();
 	app->logins = ratelimit_new();
+	app->dash = dash_cache_new(0);
 	return ERR_OK;
 }
 
@@ -51,6 +53,7 @@ app_release(struct app *app)
 	pthread_key_delete(app->db_key);
 	unit_cache_free(app->units);
 	ratelimit_free(app->logins);
+	dash_cache_free(app->dash);
 	free(app->db_path);
 }
 

@@ -11,12 +11,14 @@
 struct db;
 struct unit_cache;
 struct ratelimit;
+struct dash_cache;
 
 struct app {
 	char			*db_path;
 	pthread_key_t		 db_key;	/* this thread's connection */
 	struct unit_cache	*units;		/* organisation tree snapshot */
 	struct ratelimit	*logins;	/* failed-login limiter */
+	struct dash_cache	*dash;		/* computed dashboards */
 	bool			 secure_cookies;/* add Secure (behind TLS) */
 };
 

@@ -286,6 +286,7 @@ demo_create(const char *path, struct buf *errmsg)
 	if ((e = load_units(db, errmsg)) != ERR_OK ||
 	    (e = add_schools(db, errmsg)) != ERR_OK ||
 	    (e = add_users(db, errmsg)) != ERR_OK ||
+	    (e = demo_plans(db, errmsg)) != ERR_OK ||
 	    (e = demo_values(db, errmsg)) != ERR_OK ||
 	    (e = db_bump_generation(db)) != ERR_OK) {
 		db_rollback(db);

@@ -4,8 +4,10 @@
  */
 #include "auth/auth_http.h"
 #include "auth/user_http.h"
+#include "dashboard/dash_http.h"
 #include "http/route.h"
 #include "indicators/indicator_http.h"
+#include "plans/plan_http.h"
 #include "render/assets.h"
 #include "units/unit_http.h"
 #include "values/value_http.h"
@@ -22,6 +24,23 @@ const struct route routes[] = {
 	{ METHOD_GET, "/units", unit_tree_page, PERM_VIEW, 0 },
 	{ METHOD_GET, "/units/{id}", unit_page, PERM_VIEW, 0 },
 	{ METHOD_GET, "/api/units", unit_api_list, PERM_VIEW, ROUTE_API },
+	{ METHOD_GET, "/units/{id}/dashboard", dash_page, PERM_VIEW, 0 },
+	{ METHOD_GET, "/units/{id}/dashboard/targets/{id}/units",
+	    dash_below_page, PERM_VIEW, 0 },
+	{ METHOD_GET, "/api/units/{id}/dashboard", dash_api, PERM_VIEW,
+	    ROUTE_API },
+
+	{ METHOD_GET, "/plans", plan_list_page, PERM_VIEW, 0 },
+	{ METHOD_POST, "/plans", plan_create, PERM_PLAN_EDIT, 0 },
+	{ METHOD_GET, "/plans/new", plan_new_form, PERM_PLAN_EDIT, 0 },
+	{ METHOD_GET, "/plans/import", plan_import_form, PERM_PLAN_EDIT, 0 },
+	{ METHOD_POST, "/plans/import", plan_import, PERM_PLAN_EDIT, 0 },
+	{ METHOD_GET, "/plans/{id}", plan_page, PERM_VIEW, 0 },
+	{ METHOD_POST, "/plans/{id}", plan_update, PERM_PLAN_EDIT, 0 },
+	{ METHOD_GET, "/plans/{id}/edit", plan_edit_form, PERM_PLAN_EDIT, 0 },
+	{ METHOD_GET, "/plans/{id}/export", plan_export, PERM_VIEW, 0 },
+	{ METHOD_GET, "/api/plans", plan_api_list, PERM_VIEW, ROUTE_API },
+	{ METHOD_GET, "/api/plans/{id}", plan_api_get, PERM_VIEW, ROUTE_API },
 
 	{ METHOD_GET, "/users", user_list_page, PERM_USER_ADMIN, 0 },
 	{ METHOD_POST, "/users", user_create_post, PERM_USER_ADMIN, 0 },

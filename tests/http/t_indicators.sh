@@ -24,7 +24,9 @@ expect_body 'có (nam, nữ)' "it is split by sex"
 expect_body 'Trường tiểu học; Trường TH&amp;THCS' "it names the school levels"
 expect_body 'QĐ 23/QĐ-TTg, chỉ tiêu 17' "it gives the legal reference"
 expect_body 'Năm học' "it gives the period type"
-expect_body 'Chưa có kế hoạch nào' "no plan uses it yet"
+UNUSED=$(sql "SELECT id FROM indicator WHERE id NOT IN (SELECT indicator_id FROM plan_target) ORDER BY id LIMIT 1")
+req GET /indicators/$UNUSED
+expect_body 'Chưa có kế hoạch nào' "an indicator that no plan uses says so"
 
 # A plan of the school with a target on the indicator (the plans module
 # writes these; here a fixture).

@@ -1,0 +1,569 @@
+/*
+ * dash_http.c -- the dashboard of a unit: summary counts per status, a
+ * card per target (baseline, latest actual, values by sex, next
+ * milestone and gap, status, trend chart), the units below ranked by gap
+ * (an htmx fragment), and the same data as JSON.
+ *
+ * Everything comes from the cached entry of the unit (cache.h); a request
+ * runs no roll-up unless the data generation moved.
+ */
+#include <jansson.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "core/xalloc.h"
+#include "dashboard/cache.h"
+#include "dashboard/chart_svg.h"
+#include "dashboard/dash_http.h"
+#include "dashboard/dash_int.h"
+#include "http/req.h"
+#include "render/html.h"
+#include "render/layout.h"
+#include "render/numfmt.h"
+#include "units/unit.h"
+#include "units/unit_http.h"
+
+/* One unit below, judged against a target. */
+struct ranked {
+	const struct unit *u;
+	struct target_eval ev;
+};
+
+static int
+lang_of(const struct req *r)
+{
+	return r->lang == LANG_EN;
+}
+
+static const char *
+unit_label(const struct req *r, const struct unit *u)
+{
+	return r->lang == LANG_EN && u->name_en[0] ? u->name_en : u->name;
+}
+
+static const char *
+ind_name(const struct req *r, const struct dash_indicator *i)
+{
+	return L(r, i->name_vi, i->name_en);
+}
+
+/* Worst first: the largest gap; then those without a gap; by name. */
+static int
+ranked_cmp(const void *a, const void *b)
+{
+	const struct ranked *x = a, *y = b;
+
+	if (x->ev.has_gap != y->ev.has_gap)
+		return x->ev.has_gap ? -1 : 1;
+	if (x->ev.has_gap && x->ev.gap != y->ev.gap)
+		return x->ev.gap > y->ev.gap ? -1 : 1;
+	return strcmp(x->u->name, y->u->name);
+}
+
+/* The units below e's unit that the target concerns, ranked. */
+static struct ranked *
+rank_below(const struct dash_entry *e, const struct unit_tree *t, size_t k,
+    size_t *n)
+{
+	const struct dash_target *tg = &e->tg[k];
+	struct ranked *v = xcalloc(e->ru->nunits + 1, sizeof(*v));
+	size_t i;
+
+	*n = 0;
+	for (i = 1; i < e->ru->nunits; i++) {
+		const struct unit *u = unit_get(t, e->ru->units[i]);
+
+		if (u == NULL || !unit_kind_in_levels(u->kind, tg->ind->levels))
+			continue;
+		v[*n].u = u;
+		dash_evaluate(tg, rollup_series(e->ru, i, tg->ind->id), u->id,
+		    &v[*n].ev);
+		(*n)++;
+	}
+	qsort(v, *n, sizeof(*v), ranked_cmp);
+	return v;
+}
+
+static char *
+fmt_value(const struct req *r, const struct dash_indicator *ind, double v,
+    char out[NUMFMT_MAX])
+{
+	return numfmt_value(out, v, ind->unit, lang_of(r));
+}
+
+/* "còn 1,5 điểm %" / "vượt 0,3 điểm %" */
+static void
+gap_html(struct req *r, const struct dash_indicator *ind,
+    const struct target_eval *ev)
+{
+	char a[NUMFMT_MAX];
+
+	if (!ev->has_gap) {
+		html_lit(&r->out, "—");
+		return;
+	}
+	numfmt_points(a, fabs(ev->gap), ind->unit, lang_of(r));
+	if (ev->gap > 0)
+		html_fmt(&r->out, "%s %s", L(r, "còn", "to go:"), a);
+	else if (ev->gap < 0)
+		html_fmt(&r->out, "%s %s", L(r, "vượt", "ahead by"), a);
+	else
+		html_fmt(&r->out, "%s", L(r, "đúng bằng mốc", "at the milestone"));
+}
+
+static void
+chart(struct req *r, const struct dash_entry *e, size_t k)
+{
+	const struct dash_target *tg = &e->tg[k];
+	const struct dash_indicator *ind = tg->ind;
+	const struct dash_series *s = rollup_series(e->ru, 0, ind->id);
+	const int lang = lang_of(r);
+	size_t n = s ? s->n : 0, na = 0, np = 0, i;
+	struct chart_point *act = xcalloc(n + 1, sizeof(*act));
+	struct chart_point *plan = xcalloc(tg->nms + 2, sizeof(*plan));
+	struct chart_point *marks = xcalloc(tg->nms + 1, sizeof(*marks));
+	char (*lab)[96] = xcalloc(n + tg->nms + 1, sizeof(*lab));
+	char v[NUMFMT_MAX], title[320], plan_label[64];
+	struct chart_spec spec;
+
+	for (i = 0; i < n; i++) {
+		const struct dash_point *p = &s->p[i];
+		double y;
+
+		if (!dash_rate(p->s.num, p->s.den, p->s.has_den, ind->scale, &y))
+			continue;
+		act[na].x = p->year - (strstr(p->code, "S1") ? 0.5 : 0);
+		act[na].y = y;
+		snprintf(lab[na], sizeof(lab[na]), "%s: %s", p->code,
+		    numfmt_value(v, y, ind->unit, lang));
+		act[na].label = lab[na];
+		if (np == 0 && !tg->has_baseline) {
+			/* Without a baseline the line starts at the first
+			 * actual, as the status rule does. */
+			plan[np].x = act[na].x;
+			plan[np++].y = y;
+		}
+		na++;
+	}
+	if (tg->has_baseline) {
+		plan[0].x = tg->baseline_year;
+		plan[0].y = tg->baseline;
+		np = 1;
+	}
+	for (i = 0; i < tg->nms; i++) {
+		const struct dash_milestone *m = &tg->ms[i];
+		char *l = lab[na + i];
+
+		plan[np].x = m->year;
+		plan[np++].y = m->value;
+		marks[i].x = m->year;
+		marks[i].y = m->value;
+		snprintf(l, sizeof(lab[0]), "%s %d: %s %s", lang ? "Milestone" :
+		    "Mốc", m->year, dash_cmp_sign(m->cmp),
+		    numfmt_value(v, m->value, ind->unit, lang));
+		marks[i].label = l;
+	}
+	snprintf(title, sizeof(title), "%s: %s", lang ? "Trend" : "Xu hướng",
+	    lang ? ind->name_en : ind->name_vi);
+	snprintf(plan_label, sizeof(plan_label), "%s", lang ?
+	    "Trajectory: baseline to milestones" :
+	    "Lộ trình: từ giá trị ban đầu đến các mốc");
+	memset(&spec, 0, sizeof(spec));
+	spec.title = title;
+	spec.actual = act;
+	spec.nactual = na;
+	spec.plan = plan;
+	spec.nplan = tg->nms > 0 ? np : 0;
+	spec.plan_label = plan_label;
+	spec.marks = marks;
+	spec.nmarks = tg->nms;
+	spec.unit = ind->unit;
+	spec.lang = lang;
+	chart_svg(&r->out, &spec);
+	free(act);
+	free(plan);
+	free(marks);
+	free(lab);
+}
+
+static void
+card(struct req *r, const struct dash_entry *e, size_t k)
+{
+	const struct dash_target *tg = &e->tg[k];
+	const struct target_eval *ev = &e->ev[k];
+	const struct dash_indicator *ind = tg->ind;
+	char a[NUMFMT_MAX], b[NUMFMT_MAX];
+
+	html_fmt(&r->out, "<article id=\"target-%I\" class=\"target\">"
+	    "<header>", tg->id);
+	dash_status_badge_html(r, ev->status);
+	html_fmt(&r->out, " <strong>%s</strong> <small>· <a href=\"/plans/%I\" "
+	    "title=\"%s\">%s</a></small></header><p>%s</p>", tg->label,
+	    tg->plan_id, tg->plan_title, tg->plan_ref[0] ? tg->plan_ref :
+	    tg->plan_title, ind_name(r, ind));
+	html_lit(&r->out, "<table class=\"compact\"><tbody>");
+	html_fmt(&r->out, "<tr><th scope=\"row\">%s</th><td class=\"num\">",
+	    L(r, "Giá trị ban đầu", "Baseline"));
+	if (ev->has_baseline)
+		html_fmt(&r->out, "%s (%d)", fmt_value(r, ind, ev->baseline,
+		    a), ev->baseline_year);
+	else
+		html_lit(&r->out, "—");
+	html_fmt(&r->out, "</td></tr><tr><th scope=\"row\">%s</th>"
+	    "<td class=\"num\">", L(r, "Thực hiện", "Actual"));
+	if (ev->has_actual) {
+		fmt_value(r, ind, ev->actual, a);
+		html_fmt(&r->out, "<strong>%s</strong> (%s)", a, ev->period);
+		if (ind->scale != 0)
+			html_fmt(&r->out, "<br><small class=\"muted\">%s/%s"
+			    "</small>", numfmt_int(a, ev->sums.num, lang_of(r)),
+			    numfmt_int(b, ev->sums.den, lang_of(r)));
+	} else
+		html_fmt(&r->out, "%s", L(r, "chưa có", "none yet"));
+	html_lit(&r->out, "</td></tr>");
+	if (ind->by_sex)
+		html_fmt(&r->out, "<tr><th scope=\"row\">%s</th><td class=\"num\">"
+		    "%s %s · %s %s</td></tr>", L(r, "Theo giới tính", "By sex"),
+		    L(r, "Nam", "Male"), ev->has_m ? fmt_value(r, ind,
+		    ev->actual_m, a) : "—", L(r, "Nữ", "Female"),
+		    ev->has_f ? fmt_value(r, ind, ev->actual_f, b) : "—");
+	html_fmt(&r->out, "<tr><th scope=\"row\">%s</th><td class=\"num\">",
+	    L(r, "Mốc tiếp theo", "Next milestone"));
+	if (ev->has_next)
+		html_fmt(&r->out, "%d: %s %s", ev->next.year,
+		    dash_cmp_sign(ev->next.cmp), fmt_value(r, ind,
+		    ev->next.value, a));
+	else
+		html_lit(&r->out, "—");
+	html_fmt(&r->out, "</td></tr><tr><th scope=\"row\">%s</th>"
+	    "<td class=\"num\">", L(r, "Khoảng cách", "Gap"));
+	gap_html(r, ind, ev);
+	html_lit(&r->out, "</td></tr></tbody></table>");
+	chart(r, e, k);
+	if (tg->clause[0])
+		html_fmt(&r->out, "<details><summary>%s</summary><p>%s</p>"
+		    "</details>", L(r, "Nội dung chỉ tiêu", "Target text"),
+		    tg->clause);
+	html_fmt(&r->out, "<footer><a href=\"/units/%I/dashboard/targets/%I/"
+	    "units\" hx-get=\"/units/%I/dashboard/targets/%I/units\" "
+	    "hx-target=\"#below-%I\" role=\"button\" class=\"secondary "
+	    "outline\">%s</a><div id=\"below-%I\"></div></footer></article>",
+	    e->unit_id, tg->id, e->unit_id, tg->id, tg->id,
+	    L(r, "Các đơn vị trực thuộc", "Units below"), tg->id);
+}
+
+static void
+counts(const struct dash_entry *e, size_t c[TS__MAX])
+{
+	size_t i;
+
+	memset(c, 0, TS__MAX * sizeof(*c));
+	for (i = 0; i < e->ntg; i++)
+		c[e->ev[i].status]++;
+}
+
+/* The latest period with a value among the targets, or NULL. */
+static const char *
+latest_period(const struct dash_entry *e)
+{
+	const struct target_eval *best = NULL;
+	size_t i;
+
+	for (i = 0; i < e->ntg; i++)
+		if (e->ev[i].has_actual && (best == NULL ||
+		    e->ev[i].actual_year > best->actual_year))
+			best = &e->ev[i];
+	return best ? best->period : NULL;
+}
+
+void
+dash_page(struct req *r)
+{
+	const struct unit_tree *t = unit_tree_get(r->app, r->db);
+	const struct dash_entry *e = NULL;
+	const struct unit *u;
+	const char *latest;
+	size_t c[TS__MAX], i;
+	static const enum target_status order[] = { TS_ACHIEVED, TS_ON_TRACK,
+	    TS_AT_RISK, TS_OFF_TRACK, TS_NO_DATA };
+
+	if (t == NULL || !unit_check_scope(r, t, r->params[0]))
+		goto out;
+	u = unit_get(t, r->params[0]);
+	if ((e = dash_entry_get(r->app, r->db, t, u->id)) == NULL) {
+		resp_error(r, ERR_DB, "Không tính được số liệu tổng hợp.",
+		    "The roll-up could not be computed.");
+		goto out;
+	}
+	page_begin(r, unit_label(r, u));
+	html_fmt(&r->out, "<hgroup><h1>%s</h1><p>%s · %s · <a href=\"/units/"
+	    "%I\">%s</a></p></hgroup>", unit_label(r, u),
+	    unit_kind_name(u->kind, lang_of(r)), L(r, "Chỉ tiêu và kết quả",
+	    "Targets and results"), u->id, L(r, "Thông tin đơn vị",
+	    "About the unit"));
+	latest = latest_period(e);
+	html_fmt(&r->out, "<p class=\"muted\">%s: <strong>%s</strong>. %s "
+	    "%s.</p>", L(r, "Số liệu mới nhất", "Latest data"), latest ?
+	    latest : L(r, "chưa có", "none yet"),
+	    L(r, "Số liệu của đơn vị là tổng tử số và mẫu số của các đơn vị "
+	    "trực thuộc theo cơ cấu tổ chức tại thời điểm của từng kỳ, không "
+	    "lấy trung bình các tỷ lệ; cơ cấu hôm nay:",
+	    "A unit's figures sum the numerators and denominators of the units "
+	    "below it as organised at each period, never averaging rates; "
+	    "structure as of"), e->today);
+	counts(e, c);
+	html_fmt(&r->out, "<p class=\"dash-summary\"><strong>%s: %d</strong>",
+	    L(r, "Số chỉ tiêu", "Targets"), (int)e->ntg);
+	for (i = 0; i < sizeof(order) / sizeof(order[0]); i++) {
+		html_lit(&r->out, " ");
+		dash_status_badge_html(r, order[i]);
+		html_fmt(&r->out, " <span class=\"count\" data-status=\"%s\">%d"
+		    "</span>", dash_status_code(order[i]), (int)c[order[i]]);
+	}
+	html_lit(&r->out, "</p>");
+	if (e->ntg == 0)
+		html_fmt(&r->out, "<p>%s</p>", L(r, "Chưa có chỉ tiêu nào áp "
+		    "dụng cho đơn vị này: chỉ tiêu đến từ kế hoạch của đơn vị và "
+		    "của các đơn vị cấp trên.", "No target applies to this unit "
+		    "yet: targets come from the plans of the unit and of the units "
+		    "above it."));
+	html_lit(&r->out, "<div class=\"card-grid\">");
+	for (i = 0; i < e->ntg; i++)
+		card(r, e, i);
+	html_lit(&r->out, "</div>");
+	page_end(r);
+	resp_html(r, 200);
+out:
+	dash_entry_put(r->app, e);
+	unit_tree_put(r->app, t);
+}
+
+void
+dash_below_page(struct req *r)
+{
+	const struct unit_tree *t = unit_tree_get(r->app, r->db);
+	const struct dash_entry *e = NULL;
+	const struct dash_indicator *ind;
+	struct ranked *v = NULL;
+	char a[NUMFMT_MAX];
+	size_t k, n, i;
+
+	if (t == NULL || !unit_check_scope(r, t, r->params[0]))
+		goto out;
+	if ((e = dash_entry_get(r->app, r->db, t, r->params[0])) == NULL) {
+		resp_error(r, ERR_DB, "Không tính được số liệu tổng hợp.",
+		    "The roll-up could not be computed.");
+		goto out;
+	}
+	if ((k = dash_entry_target(e, r->params[1])) == (size_t)-1) {
+		resp_error(r, ERR_NOTFOUND, "Chỉ tiêu này không áp dụng cho đơn "
+		    "vị.", "This target does not apply to the unit.");
+		goto out;
+	}
+	ind = e->tg[k].ind;
+	v = rank_below(e, t, k, &n);
+	page_begin(r, e->tg[k].label);
+	if (!r->htmx)
+		html_fmt(&r->out, "<h1>%s — %s</h1><p><a href=\"/units/%I/"
+		    "dashboard\">%s</a></p>", e->tg[k].label, ind_name(r, ind),
+		    e->unit_id, L(r, "Về trang tổng quan", "Back to the dashboard"));
+	if (n == 0) {
+		html_fmt(&r->out, "<p class=\"muted\">%s</p>", L(r, "Không có "
+		    "đơn vị trực thuộc nào có chỉ tiêu này.", "No unit below is "
+		    "concerned by this target."));
+		goto done;
+	}
+	html_fmt(&r->out, "<table class=\"compact below\"><caption>%s"
+	    "</caption><thead><tr><th>#</th><th>%s</th><th class=\"num\">%s</th>"
+	    "<th>%s</th><th class=\"num\">%s</th><th>%s</th></tr></thead><tbody>",
+	    L(r, "Xếp theo khoảng cách đến mốc, xa nhất trước",
+	    "Ranked by gap to the milestone, furthest first"),
+	    L(r, "Đơn vị", "Unit"), L(r, "Thực hiện", "Actual"),
+	    L(r, "Kỳ", "Period"), L(r, "Khoảng cách", "Gap"),
+	    L(r, "Trạng thái", "Status"));
+	for (i = 0; i < n; i++) {
+		html_fmt(&r->out, "<tr data-unit=\"%I\"><td>%d</td><td><a href=\""
+		    "/units/%I/dashboard\">%s</a></td><td class=\"num\">%s</td>"
+		    "<td>%s</td><td class=\"num\">", v[i].u->id, (int)(i + 1),
+		    v[i].u->id, unit_label(r, v[i].u), v[i].ev.has_actual ?
+		    fmt_value(r, ind, v[i].ev.actual, a) : "—",
+		    v[i].ev.has_actual ? v[i].ev.period : "—");
+		gap_html(r, ind, &v[i].ev);
+		html_lit(&r->out, "</td><td>");
+		dash_status_badge_html(r, v[i].ev.status);
+		html_lit(&r->out, "</td></tr>");
+	}
+	html_lit(&r->out, "</tbody></table>");
+done:
+	page_end(r);
+	resp_html(r, 200);
+out:
+	free(v);
+	dash_entry_put(r->app, e);
+	unit_tree_put(r->app, t);
+}
+
+static json_t *
+jreal_or_null(bool has, double v)
+{
+	return has ? json_real(v) : json_null();
+}
+
+static json_t *
+eval_json(const struct target_eval *ev)
+{
+	json_t *o = json_object();
+
+	json_object_set_new(o, "status", json_string(dash_status_code(
+	    ev->status)));
+	if (ev->has_actual) {
+		const struct dash_sums *s = &ev->sums;
+		json_t *a = json_pack("{s:s,s:I,s:f,s:I,s:I}", "period",
+		    ev->period, "year", (json_int_t)ev->actual_year, "value",
+		    ev->actual, "num", (json_int_t)s->num, "units_reporting",
+		    (json_int_t)s->rows);
+
+		json_object_set_new(a, "den", s->has_den ?
+		    json_integer(s->den) : json_null());
+		if (s->has_sex) {
+			json_object_set_new(a, "num_m", json_integer(s->num_m));
+			json_object_set_new(a, "num_f", json_integer(s->num_f));
+			if (s->has_den) {
+				json_object_set_new(a, "den_m",
+				    json_integer(s->den_m));
+				json_object_set_new(a, "den_f",
+				    json_integer(s->den_f));
+			}
+		}
+		json_object_set_new(a, "value_m", jreal_or_null(ev->has_m,
+		    ev->actual_m));
+		json_object_set_new(a, "value_f", jreal_or_null(ev->has_f,
+		    ev->actual_f));
+		json_object_set_new(o, "actual", a);
+	} else
+		json_object_set_new(o, "actual", json_null());
+	json_object_set_new(o, "next_milestone", ev->has_next ?
+	    json_pack("{s:I,s:s,s:f}", "year", (json_int_t)ev->next.year,
+	    "cmp", dash_cmp_code(ev->next.cmp), "value", ev->next.value) :
+	    json_null());
+	json_object_set_new(o, "gap", jreal_or_null(ev->has_gap, ev->gap));
+	json_object_set_new(o, "trajectory", jreal_or_null(ev->has_line,
+	    ev->line));
+	return o;
+}
+
+static json_t *
+target_json(struct req *r, const struct dash_entry *e,
+    const struct unit_tree *t, size_t k, bool below)
+{
+	const struct dash_target *tg = &e->tg[k];
+	const struct dash_indicator *ind = tg->ind;
+	const struct dash_series *s = rollup_series(e->ru, 0, ind->id);
+	json_t *o = eval_json(&e->ev[k]), *ms = json_array(), *ser =
+	    json_array();
+	size_t i;
+
+	json_object_set_new(o, "status_label", json_string(dash_status_label(
+	    e->ev[k].status, lang_of(r))));
+	json_object_set_new(o, "id", json_integer(tg->id));
+	json_object_set_new(o, "code", json_string(tg->code));
+	json_object_set_new(o, "label", json_string(tg->label));
+	json_object_set_new(o, "clause", json_string(tg->clause));
+	json_object_set_new(o, "plan", json_pack("{s:I,s:s,s:s,s:I}", "id",
+	    (json_int_t)tg->plan_id, "ref", tg->plan_ref, "title",
+	    tg->plan_title, "unit_id", (json_int_t)tg->owner_id));
+	json_object_set_new(o, "indicator", json_pack("{s:I,s:s,s:s,s:s,s:s,"
+	    "s:b}", "id", (json_int_t)ind->id, "code", ind->code, "name",
+	    ind_name(r, ind), "unit", ind->unit == NUMFMT_PERCENT ? "percent" :
+	    ind->unit == NUMFMT_PER1000 ? "per1000" : "count", "direction",
+	    ind->dir == DIR_UP ? "up" : "down", "by_sex", ind->by_sex));
+	json_object_set_new(o, "baseline", jreal_or_null(tg->has_baseline,
+	    tg->baseline));
+	json_object_set_new(o, "baseline_year", tg->has_baseline ?
+	    json_integer(tg->baseline_year) : json_null());
+	for (i = 0; i < tg->nms; i++)
+		json_array_append_new(ms, json_pack("{s:I,s:s,s:f}", "year",
+		    (json_int_t)tg->ms[i].year, "cmp", dash_cmp_code(
+		    tg->ms[i].cmp), "value", tg->ms[i].value));
+	json_object_set_new(o, "milestones", ms);
+	for (i = 0; s != NULL && i < s->n; i++) {
+		const struct dash_point *p = &s->p[i];
+		double v;
+		json_t *pt = json_pack("{s:s,s:I,s:I,s:I}", "period", p->code,
+		    "year", (json_int_t)p->year, "num", (json_int_t)p->s.num,
+		    "units_reporting", (json_int_t)p->s.rows);
+
+		json_object_set_new(pt, "den", p->s.has_den ?
+		    json_integer(p->s.den) : json_null());
+		if (!dash_rate(p->s.num, p->s.den, p->s.has_den, ind->scale,
+		    &v))
+			json_object_set_new(pt, "value", json_null());
+		else
+			json_object_set_new(pt, "value", json_real(v));
+		json_array_append_new(ser, pt);
+	}
+	json_object_set_new(o, "series", ser);
+	if (below) {
+		size_t n;
+		struct ranked *v = rank_below(e, t, k, &n);
+		json_t *arr = json_array();
+
+		for (i = 0; i < n; i++) {
+			json_t *x = eval_json(&v[i].ev);
+
+			json_object_set_new(x, "unit", json_pack("{s:I,s:s,"
+			    "s:s}", "id", (json_int_t)v[i].u->id, "code",
+			    v[i].u->code, "name", unit_label(r, v[i].u)));
+			json_array_append_new(arr, x);
+		}
+		free(v);
+		json_object_set_new(o, "units_below", arr);
+	}
+	return o;
+}
+
+void
+dash_api(struct req *r)
+{
+	const struct unit_tree *t = unit_tree_get(r->app, r->db);
+	const struct dash_entry *e = NULL;
+	const struct unit *u;
+	const char *q = req_query(r, "below");
+	json_t *root = NULL, *arr, *sum;
+	size_t c[TS__MAX], i;
+	bool below = q != NULL && strcmp(q, "1") == 0;
+	char *s;
+
+	if (t == NULL || !unit_check_scope(r, t, r->params[0]))
+		goto out;
+	u = unit_get(t, r->params[0]);
+	if ((e = dash_entry_get(r->app, r->db, t, u->id)) == NULL) {
+		resp_error(r, ERR_DB, "Không tính được số liệu tổng hợp.",
+		    "The roll-up could not be computed.");
+		goto out;
+	}
+	counts(e, c);
+	sum = json_object();
+	for (i = 0; i < TS__MAX; i++)
+		json_object_set_new(sum, dash_status_code((enum target_status)i),
+		    json_integer((json_int_t)c[i]));
+	json_object_set_new(sum, "total", json_integer((json_int_t)e->ntg));
+	arr = json_array();
+	for (i = 0; i < e->ntg; i++)
+		json_array_append_new(arr, target_json(r, e, t, i, below));
+	root = json_pack("{s:{s:I,s:s,s:s,s:s},s:I,s:s,s:o,s:o}", "unit", "id",
+	    (json_int_t)u->id, "code", u->code, "name", unit_label(r, u),
+	    "kind", unit_kinds[u->kind].code, "generation",
+	    (json_int_t)e->generation, "today", e->today, "summary", sum,
+	    "targets", arr);
+	s = json_dumps(root, JSON_COMPACT | JSON_REAL_PRECISION(12));
+	resp_json_text(r, 200, s);
+	free(s);
+out:
+	json_decref(root);
+	dash_entry_put(r->app, e);
+	unit_tree_put(r->app, t);
+}

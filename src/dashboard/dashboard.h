@@ -1,0 +1,75 @@
+/*
+ * dashboard.h -- what other modules use of the target dashboard: the live
+ * evaluation of one target for one unit, and the status labels and badge.
+ *
+ * A target's evaluation for a unit takes the unit's roll-up (rollup.h) of
+ * the target's indicator, picks the latest period with a value (the
+ * "actual"), and judges it against the target's milestones (status.h).
+ * Evaluations come from a cache shared by the server's threads
+ * (cache.h), recomputed when the data generation moves, so calling this
+ * for every target of a plan page is cheap.
+ *
+ *	struct target_eval ev;
+ *	if (dash_target_eval(r->app, r->db, plan_unit, target_id, &ev) ==
+ *	    ERR_OK)
+ *		dash_status_badge_html(r, ev.status);
+ */
+#ifndef VITRE_DASHBOARD_H
+#define VITRE_DASHBOARD_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/buf.h"
+#include "core/err.h"
+#include "dashboard/rollup.h"
+#include "dashboard/status.h"
+
+struct app;
+struct db;
+struct req;
+
+struct target_eval {
+	int64_t		 unit_id;
+	int64_t		 target_id;
+	int64_t		 plan_id;
+	int64_t		 indicator_id;
+	enum target_status status;
+	bool		 has_baseline;
+	double		 baseline;
+	int		 baseline_year;
+	/* The latest period with a value. */
+	bool		 has_actual;
+	double		 actual;		/* in the indicator's unit */
+	int		 actual_year;		/* compared with milestones */
+	int64_t		 period_id;
+	char		 period[16];		/* "2024-2025" */
+	struct dash_sums sums;			/* numerators, denominators */
+	bool		 has_m, has_f;		/* value by sex */
+	double		 actual_m, actual_f;
+	/* The next milestone (status.h) and the gap to it. */
+	bool		 has_next;
+	struct dash_milestone next;
+	bool		 has_gap;
+	double		 gap;			/* > 0: still to go */
+	bool		 has_line;
+	double		 line;			/* trajectory at actual_year */
+};
+
+/*
+ * Evaluate target target_id (of any plan) for unit unit_id.  The caller
+ * has checked that the user may see the unit.  ERR_NOTFOUND if the unit or
+ * the target does not exist, ERR_DB if the database fails.
+ */
+enum err	 dash_target_eval(struct app *, struct db *, int64_t unit_id,
+		    int64_t target_id, struct target_eval *out);
+
+/* "achieved", "on_track", ... (JSON, CSS class st-<code>). */
+const char	*dash_status_code(enum target_status);
+/* "Đạt" / "achieved", ...; lang 0 Vietnamese, 1 English. */
+const char	*dash_status_label(enum target_status, int lang);
+/* <span class="badge st-CODE">label</span> */
+void		 dash_status_badge(struct buf *, enum target_status, int lang);
+void		 dash_status_badge_html(struct req *, enum target_status);
+
+#endif

@@ -1,0 +1,500 @@
+/*
+ * rollup.c -- the roll-up engine; see rollup.h.
+ *
+ * Steps of rollup_build():
+ *   1. the periods, sorted by end date (their slot order is time order);
+ *   2. S = U and every unit below it through admin links at any date;
+ *   3. every agg_value row of the units of S, one indexed query per unit,
+ *      keeping only periods of the indicator's period type;
+ *   4. rows sorted by (indicator, period, unit); for each (indicator,
+ *      period) group, a memoised depth-first sum over the admin links
+ *      valid on the period's ref_on gives U's sums and those of the units
+ *      below it.
+ * Scratch arrays are indexed by a unit's position in S and reset between
+ * groups through a list of the positions touched, so a group costs only
+ * the units it visits.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/xalloc.h"
+#include "dashboard/rollup.h"
+#include "db/db.h"
+#include "units/unit.h"
+
+struct period {
+	int64_t		 id;
+	char		 code[16];
+	char		 type[12];
+	char		 ref_on[11];
+	char		 end_on[11];
+	int		 year;
+};
+
+struct row {
+	int64_t		 ind_id;
+	uint32_t	 spos;		/* position of the unit in S */
+	int32_t		 ind;		/* indicator slot */
+	int32_t		 per;		/* period slot */
+	struct dash_sums s;
+};
+
+struct work {
+	const struct unit_tree *t;
+	struct period	*per;		/* sorted by end_on */
+	size_t		 nper;
+	size_t		*per_by_id;	/* slots sorted by period id */
+	size_t		*S;		/* tree indexes */
+	size_t		 nS;
+	int32_t		*pos;		/* tree index -> position in S, -1 */
+	struct row	*rows;
+	size_t		 nrows;
+	/* Per-group scratch, by position in S. */
+	const struct row **own;
+	uint8_t		*state;		/* 0 new, 1 visiting, 2 done */
+	struct dash_sums *val;
+	size_t		*last_parent;	/* dedup of twin links */
+	size_t		*touched;
+	size_t		 ntouched;
+	const char	*ref_on;
+};
+
+void
+dash_sums_add(struct dash_sums *a, const struct dash_sums *b)
+{
+	if (b->rows == 0)
+		return;
+	if (a->rows == 0) {
+		*a = *b;
+		return;
+	}
+	a->num += b->num;
+	a->den += b->den;
+	a->num_m += b->num_m;
+	a->num_f += b->num_f;
+	a->den_m += b->den_m;
+	a->den_f += b->den_f;
+	a->has_den = a->has_den || b->has_den;
+	a->has_sex = a->has_sex && b->has_sex;
+	a->rows += b->rows;
+}
+
+bool
+dash_rate(int64_t num, int64_t den, bool has_den, double scale, double *out)
+{
+	if (scale == 0) {
+		*out = (double)num;
+		return true;
+	}
+	if (!has_den || den <= 0)
+		return false;
+	*out = (double)num / (double)den * scale;
+	return true;
+}
+
+static int
+per_cmp_end(const void *a, const void *b)
+{
+	const struct period *x = a, *y = b;
+	int c = strcmp(x->end_on, y->end_on);
+
+	if (c != 0)
+		return c;
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+static bool
+load_periods(struct db *db, struct work *w)
+{
+	struct db_stmt *st;
+	size_t cap = 0, i, j;
+
+	st = db_stmt(db, "SELECT id, code, type, year, ref_on, end_on"
+	    " FROM period");
+	while (db_step(st) == DB_ROW) {
+		struct period *p;
+
+		if (w->nper == cap) {
+			cap = cap ? cap * 2 : 128;
+			w->per = xrealloc(w->per, cap * sizeof(*w->per));
+		}
+		p = &w->per[w->nper++];
+		memset(p, 0, sizeof(*p));
+		p->id = db_col_int(st, 0);
+		snprintf(p->code, sizeof(p->code), "%s", db_col_text(st, 1));
+		snprintf(p->type, sizeof(p->type), "%s", db_col_text(st, 2));
+		p->year = (int)db_col_int(st, 3);
+		snprintf(p->ref_on, sizeof(p->ref_on), "%s", db_col_text(st, 4));
+		snprintf(p->end_on, sizeof(p->end_on), "%s", db_col_text(st, 5));
+	}
+	db_done(st);
+	qsort(w->per, w->nper, sizeof(*w->per), per_cmp_end);
+	/* Insertion sort of slots by id: the table is small. */
+	w->per_by_id = xcalloc(w->nper + 1, sizeof(*w->per_by_id));
+	for (i = 0; i < w->nper; i++) {
+		for (j = i; j > 0 && w->per[w->per_by_id[j - 1]].id >
+		    w->per[i].id; j--)
+			w->per_by_id[j] = w->per_by_id[j - 1];
+		w->per_by_id[j] = i;
+	}
+	return true;
+}
+
+static int32_t
+period_slot(const struct work *w, int64_t id)
+{
+	size_t lo = 0, hi = w->nper;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int64_t v = w->per[w->per_by_id[mid]].id;
+
+		if (v == id)
+			return (int32_t)w->per_by_id[mid];
+		if (v < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+/* S: the unit and everything below it through admin links at any date. */
+static void
+collect_area(struct work *w, size_t root)
+{
+	const struct unit_tree *t = w->t;
+	size_t head = 0, k;
+
+	w->pos = xmalloc((t->n + 1) * sizeof(*w->pos));
+	memset(w->pos, 0xff, (t->n + 1) * sizeof(*w->pos));
+	w->S = xmalloc((t->n + 1) * sizeof(*w->S));
+	w->S[w->nS++] = root;
+	w->pos[root] = 0;
+	while (head < w->nS) {
+		size_t x = w->S[head++];
+
+		for (k = t->down_off[x]; k < t->down_off[x + 1]; k++) {
+			const struct unit_link *l = &t->l[t->down[k]];
+
+			if (l->role != LINK_ADMIN || w->pos[l->child] >= 0)
+				continue;
+			w->pos[l->child] = (int32_t)w->nS;
+			w->S[w->nS++] = l->child;
+		}
+	}
+}
+
+static bool
+load_rows(struct db *db, struct work *w)
+{
+	struct db_stmt *st;
+	size_t cap = 0, i;
+	bool ok = true;
+
+	for (i = 0; i < w->nS && ok; i++) {
+		st = db_stmt(db, "SELECT v.indicator_id, v.period_id,"
+		    " v.num_total, v.num_m, v.num_f, v.den_total, v.den_m,"
+		    " v.den_f FROM agg_value v"
+		    " JOIN period p ON p.id = v.period_id"
+		    " JOIN indicator i ON i.id = v.indicator_id"
+		    " WHERE v.unit_id = ? AND p.type = i.period_type");
+		db_bind_int(st, 1, w->t->u[w->S[i]].id);
+		for (;;) {
+			enum db_rc rc = db_step(st);
+			struct row *r;
+			int32_t ps;
+
+			if (rc != DB_ROW) {
+				ok = rc == DB_DONE;
+				break;
+			}
+			if ((ps = period_slot(w, db_col_int(st, 1))) < 0)
+				continue;
+			if (w->nrows == cap) {
+				cap = cap ? cap * 2 : 1024;
+				w->rows = xrealloc(w->rows, cap *
+				    sizeof(*w->rows));
+			}
+			r = &w->rows[w->nrows++];
+			memset(r, 0, sizeof(*r));
+			r->spos = (uint32_t)i;
+			r->ind_id = db_col_int(st, 0);
+			r->per = ps;
+			r->s.num = db_col_int(st, 2);
+			r->s.num_m = db_col_int(st, 3);
+			r->s.num_f = db_col_int(st, 4);
+			r->s.has_den = !db_col_null(st, 5);
+			r->s.den = db_col_int(st, 5);
+			r->s.den_m = db_col_int(st, 6);
+			r->s.den_f = db_col_int(st, 7);
+			r->s.has_sex = !db_col_null(st, 3) &&
+			    !db_col_null(st, 4) && (!r->s.has_den ||
+			    (!db_col_null(st, 6) && !db_col_null(st, 7)));
+			r->s.rows = 1;
+		}
+		db_done(st);
+	}
+	return ok;
+}
+
+static int
+row_cmp(const void *a, const void *b)
+{
+	const struct row *x = a, *y = b;
+
+	if (x->ind_id != y->ind_id)
+		return x->ind_id < y->ind_id ? -1 : 1;
+	if (x->per != y->per)
+		return x->per < y->per ? -1 : 1;
+	return (x->spos > y->spos) - (x->spos < y->spos);
+}
+
+/* The sums of S[p] on w->ref_on, memoised in w->val. */
+static void
+visit(struct work *w, size_t p)
+{
+	const struct unit_tree *t = w->t;
+	size_t x = w->S[p], k;
+
+	if (w->state[p] != 0)
+		return;		/* done, or a cycle in the links */
+	w->state[p] = 1;
+	w->touched[w->ntouched++] = p;
+	memset(&w->val[p], 0, sizeof(w->val[p]));
+	if (w->own[p] != NULL)
+		w->val[p] = w->own[p]->s;
+	else
+		for (k = t->down_off[x]; k < t->down_off[x + 1]; k++) {
+			const struct unit_link *l = &t->l[t->down[k]];
+			int32_t c;
+
+			if (l->role != LINK_ADMIN ||
+			    !unit_link_valid(l, w->ref_on) ||
+			    (c = w->pos[l->child]) < 0 ||
+			    w->last_parent[c] == p + 1)
+				continue;
+			w->last_parent[c] = p + 1;
+			visit(w, (size_t)c);
+			if (w->state[c] == 2)
+				dash_sums_add(&w->val[p], &w->val[c]);
+		}
+	w->state[p] = 2;
+}
+
+static void
+reset_group(struct work *w, const struct row *g, size_t ng)
+{
+	size_t i;
+
+	for (i = 0; i < w->ntouched; i++) {
+		w->state[w->touched[i]] = 0;
+		w->last_parent[w->touched[i]] = 0;
+	}
+	w->ntouched = 0;
+	for (i = 0; i < ng; i++)
+		w->own[g[i].spos] = NULL;
+}
+
+/* Units directly below root for the ranking; see rollup.h. */
+static void
+pick_below(struct work *w, struct rollup *ru, size_t root)
+{
+	const struct unit_tree *t = w->t;
+	size_t k, i, n;
+	const char *date = ru->today;
+	bool *seen_per = NULL;
+
+	ru->units = xcalloc(t->down_off[root + 1] - t->down_off[root] + 1,
+	    sizeof(*ru->units));
+	ru->units[0] = t->u[root].id;
+	for (;;) {
+		n = 1;
+		for (k = t->down_off[root]; k < t->down_off[root + 1]; k++) {
+			const struct unit_link *l = &t->l[t->down[k]];
+
+			if (l->role != LINK_ADMIN || !unit_link_valid(l, date))
+				continue;
+			for (i = 1; i < n; i++)
+				if (ru->units[i] == t->u[l->child].id)
+					break;
+			if (i == n)
+				ru->units[n++] = t->u[l->child].id;
+		}
+		if (n > 1 || date != ru->today)
+			break;
+		/* None today: the latest period with data whose ref_on
+		 * gives root some children. */
+		if (seen_per == NULL) {
+			seen_per = xcalloc(w->nper + 1, sizeof(*seen_per));
+			for (i = 0; i < w->nrows; i++)
+				seen_per[w->rows[i].per] = true;
+		}
+		date = NULL;
+		for (i = w->nper; i-- > 0;) {
+			size_t m = 0;
+
+			if (!seen_per[i])
+				continue;
+			for (k = t->down_off[root]; k < t->down_off[root + 1];
+			    k++) {
+				const struct unit_link *l = &t->l[t->down[k]];
+
+				if (l->role == LINK_ADMIN &&
+				    unit_link_valid(l, w->per[i].ref_on))
+					m++;
+			}
+			if (m > 0) {
+				date = w->per[i].ref_on;
+				break;
+			}
+		}
+		if (date == NULL)
+			break;
+	}
+	ru->nunits = n;
+	free(seen_per);
+}
+
+static void
+append_point(struct dash_series *s, const struct period *p,
+    const struct dash_sums *v)
+{
+	struct dash_point *pt;
+
+	s->p = xrealloc(s->p, (s->n + 1) * sizeof(*s->p));
+	pt = &s->p[s->n++];
+	memset(pt, 0, sizeof(*pt));
+	pt->period_id = p->id;
+	memcpy(pt->code, p->code, sizeof(pt->code));
+	memcpy(pt->type, p->type, sizeof(pt->type));
+	memcpy(pt->ref_on, p->ref_on, sizeof(pt->ref_on));
+	memcpy(pt->end_on, p->end_on, sizeof(pt->end_on));
+	pt->year = p->year;
+	pt->s = *v;
+}
+
+static void
+work_release(struct work *w)
+{
+	free(w->per);
+	free(w->per_by_id);
+	free(w->S);
+	free(w->pos);
+	free(w->rows);
+	free(w->own);
+	free(w->state);
+	free(w->val);
+	free(w->last_parent);
+	free(w->touched);
+}
+
+struct rollup *
+rollup_build(struct db *db, const struct unit_tree *t, int64_t unit_id,
+    const char *today)
+{
+	struct work w;
+	struct rollup *ru = NULL;
+	size_t root, i, g, *slot_pos = NULL;
+
+	memset(&w, 0, sizeof(w));
+	w.t = t;
+	if ((root = unit_index(t, unit_id)) == (size_t)-1)
+		return NULL;
+	ru = xcalloc(1, sizeof(*ru));
+	ru->unit_id = unit_id;
+	snprintf(ru->today, sizeof(ru->today), "%s", today);
+	load_periods(db, &w);
+	collect_area(&w, root);
+	if (!load_rows(db, &w)) {
+		rollup_free(ru);
+		ru = NULL;
+		goto out;
+	}
+
+	/* Indicator slots: the distinct ids, sorted. */
+	qsort(w.rows, w.nrows, sizeof(*w.rows), row_cmp);
+	ru->ind = xcalloc(w.nrows + 1, sizeof(*ru->ind));
+	for (i = 0; i < w.nrows; i++) {
+		if (ru->nind == 0 || ru->ind[ru->nind - 1] != w.rows[i].ind_id)
+			ru->ind[ru->nind++] = w.rows[i].ind_id;
+		w.rows[i].ind = (int32_t)(ru->nind - 1);
+	}
+
+	pick_below(&w, ru, root);
+	ru->series = xcalloc(ru->nunits * ru->nind + 1, sizeof(*ru->series));
+	slot_pos = xcalloc(ru->nunits, sizeof(*slot_pos));
+	for (i = 0; i < ru->nunits; i++)
+		slot_pos[i] = (size_t)w.pos[unit_index(t, ru->units[i])];
+
+	w.own = xcalloc(w.nS, sizeof(*w.own));
+	w.state = xcalloc(w.nS, sizeof(*w.state));
+	w.val = xcalloc(w.nS, sizeof(*w.val));
+	w.last_parent = xcalloc(w.nS, sizeof(*w.last_parent));
+	w.touched = xcalloc(w.nS, sizeof(*w.touched));
+	for (g = 0; g < w.nrows;) {
+		size_t e = g;
+		const struct period *p = &w.per[w.rows[g].per];
+
+		while (e < w.nrows && w.rows[e].ind == w.rows[g].ind &&
+		    w.rows[e].per == w.rows[g].per) {
+			w.own[w.rows[e].spos] = &w.rows[e];
+			e++;
+		}
+		w.ref_on = p->ref_on;
+		for (i = 0; i < ru->nunits; i++) {
+			size_t sp = slot_pos[i];
+
+			visit(&w, sp);
+			if (w.val[sp].rows > 0)
+				append_point(&ru->series[i * ru->nind +
+				    (size_t)w.rows[g].ind], p, &w.val[sp]);
+		}
+		reset_group(&w, &w.rows[g], e - g);
+		g = e;
+	}
+out:
+	free(slot_pos);
+	work_release(&w);
+	return ru;
+}
+
+void
+rollup_free(struct rollup *ru)
+{
+	size_t i;
+
+	if (ru == NULL)
+		return;
+	for (i = 0; i < ru->nunits * ru->nind; i++)
+		free(ru->series[i].p);
+	free(ru->series);
+	free(ru->ind);
+	free(ru->units);
+	free(ru);
+}
+
+const struct dash_series *
+rollup_series(const struct rollup *ru, size_t slot, int64_t indicator_id)
+{
+	size_t lo = 0, hi = ru->nind;
+
+	if (slot >= ru->nunits)
+		return NULL;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (ru->ind[mid] == indicator_id) {
+			const struct dash_series *s =
+			    &ru->series[slot * ru->nind + mid];
+
+			return s->n > 0 ? s : NULL;
+		}
+		if (ru->ind[mid] < indicator_id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}

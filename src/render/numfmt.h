@@ -1,0 +1,38 @@
+/*
+ * numfmt.h -- numbers as Vietnamese (and English) readers write them.
+ *
+ * Vietnamese: "." groups thousands, "," is the decimal mark: 1.234,5.
+ * English: 1,234.5.  Decimals are rounded to at most maxdec places and
+ * trailing zeros dropped: 99.10 -> "99,1", 97.0 -> "97".  Values in an
+ * indicator's unit get their sign: "99,1 %", "12,5 ‰" (a no-break space
+ * before the sign); counts are whole numbers.
+ *
+ * Each function writes a NUL-terminated string of at most NUMFMT_MAX bytes
+ * into out and returns out, so it can be used directly as an argument:
+ *	char a[NUMFMT_MAX];
+ *	html_fmt(o, "<td>%s</td>", numfmt_dec(a, 99.1, 1, 0));
+ * The output contains only digits, separators, "-", spaces and the signs,
+ * so it needs no escaping, but escaping it does no harm.
+ */
+#ifndef VITRE_NUMFMT_H
+#define VITRE_NUMFMT_H
+
+#include <stdint.h>
+
+#define NUMFMT_MAX 48
+
+enum numfmt_unit { NUMFMT_PERCENT, NUMFMT_PER1000, NUMFMT_COUNT };
+
+/* lang: 0 Vietnamese, 1 English (enum lang). */
+char	*numfmt_int(char out[NUMFMT_MAX], int64_t v, int lang);
+char	*numfmt_dec(char out[NUMFMT_MAX], double v, int maxdec, int lang);
+/* A value in an indicator's unit, with up to 2 decimals for rates. */
+char	*numfmt_value(char out[NUMFMT_MAX], double v, enum numfmt_unit,
+	    int lang);
+/* A difference of rates: "1,5 điểm %" / "1.5 pp"; counts as numbers. */
+char	*numfmt_points(char out[NUMFMT_MAX], double v, enum numfmt_unit,
+	    int lang);
+/* "percent", "per1000", "count" -> unit; unknown -> NUMFMT_COUNT. */
+enum numfmt_unit numfmt_unit_from_code(const char *);
+
+#endif
