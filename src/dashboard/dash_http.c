@@ -285,8 +285,10 @@ dash_page(struct req *r)
 	const struct unit_tree *t = unit_tree_get(r->app, r->db);
 	const struct dash_entry *e = NULL;
 	const struct unit *u;
+	const struct dash_memo *m;
+	enum dash_memo_slot slot;
 	const char *latest;
-	size_t c[TS__MAX], i;
+	size_t c[TS__MAX], i, start;
 	static const enum target_status order[] = { TS_ACHIEVED, TS_ON_TRACK,
 	    TS_AT_RISK, TS_OFF_TRACK, TS_NO_DATA };
 
@@ -299,6 +301,12 @@ dash_page(struct req *r)
 		goto out;
 	}
 	page_begin(r, unit_label(r, u));
+	slot = r->lang == LANG_EN ? DASH_MEMO_PAGE_EN : DASH_MEMO_PAGE_VI;
+	if ((m = dash_entry_memo(e, slot)) != NULL) {
+		buf_add(&r->out, m->s, m->len);
+		goto done;
+	}
+	start = r->out.len;
 	html_fmt(&r->out, "<hgroup><h1>%s</h1><p>%s · %s · <a href=\"/units/"
 	    "%I\">%s</a></p></hgroup>", unit_label(r, u),
 	    unit_kind_name(u->kind, lang_of(r)), L(r, "Chỉ tiêu và kết quả",
@@ -334,6 +342,10 @@ dash_page(struct req *r)
 	for (i = 0; i < e->ntg; i++)
 		card(r, e, i);
 	html_lit(&r->out, "</div>");
+	if (!buf_failed(&r->out))
+		(void)dash_entry_memo_set(e, slot, r->out.data + start,
+		    r->out.len - start);
+done:
 	page_end(r);
 	resp_html(r, 200);
 out:
@@ -533,6 +545,8 @@ dash_api(struct req *r)
 	const struct unit *u;
 	const char *q = req_query(r, "below");
 	json_t *root = NULL, *arr, *sum;
+	const struct dash_memo *m;
+	enum dash_memo_slot slot;
 	size_t c[TS__MAX], i;
 	bool below = q != NULL && strcmp(q, "1") == 0;
 	char *s;
@@ -543,6 +557,13 @@ dash_api(struct req *r)
 	if ((e = dash_entry_get(r->app, r->db, t, u->id)) == NULL) {
 		resp_error(r, ERR_DB, "Không tính được số liệu tổng hợp.",
 		    "The roll-up could not be computed.");
+		goto out;
+	}
+	slot = below ? (r->lang == LANG_EN ? DASH_MEMO_JSON_BELOW_EN :
+	    DASH_MEMO_JSON_BELOW_VI) : (r->lang == LANG_EN ?
+	    DASH_MEMO_JSON_EN : DASH_MEMO_JSON_VI);
+	if ((m = dash_entry_memo(e, slot)) != NULL) {
+		resp_json_text(r, 200, m->s);
 		goto out;
 	}
 	counts(e, c);
@@ -560,8 +581,9 @@ dash_api(struct req *r)
 	    (json_int_t)e->generation, "today", e->today, "summary", sum,
 	    "targets", arr);
 	s = json_dumps(root, JSON_COMPACT | JSON_REAL_PRECISION(12));
-	resp_json_text(r, 200, s);
+	m = dash_entry_memo_set(e, slot, s, strlen(s));
 	free(s);
+	resp_json_text(r, 200, m->s);
 out:
 	json_decref(root);
 	dash_entry_put(r->app, e);
