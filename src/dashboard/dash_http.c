@@ -279,6 +279,28 @@ latest_period(const struct dash_entry *e)
 	return best ? best->period : NULL;
 }
 
+/*
+ * The entry of the unit in the path, after the scope check; NULL, with
+ * the answer given (403, 404, 500), if there is none to show.
+ */
+static const struct dash_entry *
+path_entry(struct req *r, const struct unit_tree *t)
+{
+	const struct dash_entry *e;
+
+	if (t == NULL) {
+		resp_error(r, ERR_DB, "Không đọc được cơ cấu tổ chức.",
+		    "The organisation tree could not be read.");
+		return NULL;
+	}
+	if (!unit_check_scope(r, t, r->params[0]))
+		return NULL;
+	if ((e = dash_entry_get(r->app, r->db, t, r->params[0])) == NULL)
+		resp_error(r, ERR_DB, "Không tính được số liệu tổng hợp.",
+		    "The roll-up could not be computed.");
+	return e;
+}
+
 void
 dash_page(struct req *r)
 {
@@ -292,14 +314,9 @@ dash_page(struct req *r)
 	static const enum target_status order[] = { TS_ACHIEVED, TS_ON_TRACK,
 	    TS_AT_RISK, TS_OFF_TRACK, TS_NO_DATA };
 
-	if (t == NULL || !unit_check_scope(r, t, r->params[0]))
+	if ((e = path_entry(r, t)) == NULL)
 		goto out;
-	u = unit_get(t, r->params[0]);
-	if ((e = dash_entry_get(r->app, r->db, t, u->id)) == NULL) {
-		resp_error(r, ERR_DB, "Không tính được số liệu tổng hợp.",
-		    "The roll-up could not be computed.");
-		goto out;
-	}
+	u = unit_get(t, e->unit_id);
 	page_begin(r, unit_label(r, u));
 	slot = r->lang == LANG_EN ? DASH_MEMO_PAGE_EN : DASH_MEMO_PAGE_VI;
 	if ((m = dash_entry_memo(e, slot)) != NULL) {
@@ -363,13 +380,8 @@ dash_below_page(struct req *r)
 	char a[NUMFMT_MAX];
 	size_t k, n, i;
 
-	if (t == NULL || !unit_check_scope(r, t, r->params[0]))
+	if ((e = path_entry(r, t)) == NULL)
 		goto out;
-	if ((e = dash_entry_get(r->app, r->db, t, r->params[0])) == NULL) {
-		resp_error(r, ERR_DB, "Không tính được số liệu tổng hợp.",
-		    "The roll-up could not be computed.");
-		goto out;
-	}
 	if ((k = dash_entry_target(e, r->params[1])) == (size_t)-1) {
 		resp_error(r, ERR_NOTFOUND, "Chỉ tiêu này không áp dụng cho đơn "
 		    "vị.", "This target does not apply to the unit.");
@@ -551,14 +563,9 @@ dash_api(struct req *r)
 	bool below = q != NULL && strcmp(q, "1") == 0;
 	char *s;
 
-	if (t == NULL || !unit_check_scope(r, t, r->params[0]))
+	if ((e = path_entry(r, t)) == NULL)
 		goto out;
-	u = unit_get(t, r->params[0]);
-	if ((e = dash_entry_get(r->app, r->db, t, u->id)) == NULL) {
-		resp_error(r, ERR_DB, "Không tính được số liệu tổng hợp.",
-		    "The roll-up could not be computed.");
-		goto out;
-	}
+	u = unit_get(t, e->unit_id);
 	slot = below ? (r->lang == LANG_EN ? DASH_MEMO_JSON_BELOW_EN :
 	    DASH_MEMO_JSON_BELOW_VI) : (r->lang == LANG_EN ?
 	    DASH_MEMO_JSON_EN : DASH_MEMO_JSON_VI);
