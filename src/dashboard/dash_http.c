@@ -279,26 +279,51 @@ latest_period(const struct dash_entry *e)
 	return best ? best->period : NULL;
 }
 
+/*
+ * The entry of the unit in the path, after the scope check; NULL, with
+ * the answer given (403, 404, 500), if there is none to show.
+ */
+static const struct dash_entry *
+path_entry(struct req *r, const struct unit_tree *t)
+{
+	const struct dash_entry *e;
+
+	if (t == NULL) {
+		resp_error(r, ERR_DB, "Không đọc được cơ cấu tổ chức.",
+		    "The organisation tree could not be read.");
+		return NULL;
+	}
+	if (!unit_check_scope(r, t, r->params[0]))
+		return NULL;
+	if ((e = dash_entry_get(r->app, r->db, t, r->params[0])) == NULL)
+		resp_error(r, ERR_DB, "Không tính được số liệu tổng hợp.",
+		    "The roll-up could not be computed.");
+	return e;
+}
+
 void
 dash_page(struct req *r)
 {
 	const struct unit_tree *t = unit_tree_get(r->app, r->db);
 	const struct dash_entry *e = NULL;
 	const struct unit *u;
+	const struct dash_memo *m;
+	enum dash_memo_slot slot;
 	const char *latest;
-	size_t c[TS__MAX], i;
+	size_t c[TS__MAX], i, start;
 	static const enum target_status order[] = { TS_ACHIEVED, TS_ON_TRACK,
 	    TS_AT_RISK, TS_OFF_TRACK, TS_NO_DATA };
 
-	if (t == NULL || !unit_check_scope(r, t, r->params[0]))
+	if ((e = path_entry(r, t)) == NULL)
 		goto out;
-	u = unit_get(t, r->params[0]);
-	if ((e = dash_entry_get(r->app, r->db, t, u->id)) == NULL) {
-		resp_error(r, ERR_DB, "Không tính được số liệu tổng hợp.",
-		    "The roll-up could not be computed.");
-		goto out;
-	}
+	u = unit_get(t, e->unit_id);
 	page_begin(r, unit_label(r, u));
+	slot = r->lang == LANG_EN ? DASH_MEMO_PAGE_EN : DASH_MEMO_PAGE_VI;
+	if ((m = dash_entry_memo(e, slot)) != NULL) {
+		buf_add(&r->out, m->s, m->len);
+		goto done;
+	}
+	start = r->out.len;
 	html_fmt(&r->out, "<hgroup><h1>%s</h1><p>%s · %s · <a href=\"/units/"
 	    "%I\">%s</a></p></hgroup>", unit_label(r, u),
 	    unit_kind_name(u->kind, lang_of(r)), L(r, "Chỉ tiêu và kết quả",
@@ -334,6 +359,10 @@ dash_page(struct req *r)
 	for (i = 0; i < e->ntg; i++)
 		card(r, e, i);
 	html_lit(&r->out, "</div>");
+	if (!buf_failed(&r->out))
+		(void)dash_entry_memo_set(e, slot, r->out.data + start,
+		    r->out.len - start);
+done:
 	page_end(r);
 	resp_html(r, 200);
 out:
@@ -351,13 +380,8 @@ dash_below_page(struct req *r)
 	char a[NUMFMT_MAX];
 	size_t k, n, i;
 
-	if (t == NULL || !unit_check_scope(r, t, r->params[0]))
+	if ((e = path_entry(r, t)) == NULL)
 		goto out;
-	if ((e = dash_entry_get(r->app, r->db, t, r->params[0])) == NULL) {
-		resp_error(r, ERR_DB, "Không tính được số liệu tổng hợp.",
-		    "The roll-up could not be computed.");
-		goto out;
-	}
 	if ((k = dash_entry_target(e, r->params[1])) == (size_t)-1) {
 		resp_error(r, ERR_NOTFOUND, "Chỉ tiêu này không áp dụng cho đơn "
 		    "vị.", "This target does not apply to the unit.");
@@ -533,16 +557,20 @@ dash_api(struct req *r)
 	const struct unit *u;
 	const char *q = req_query(r, "below");
 	json_t *root = NULL, *arr, *sum;
+	const struct dash_memo *m;
+	enum dash_memo_slot slot;
 	size_t c[TS__MAX], i;
 	bool below = q != NULL && strcmp(q, "1") == 0;
 	char *s;
 
-	if (t == NULL || !unit_check_scope(r, t, r->params[0]))
+	if ((e = path_entry(r, t)) == NULL)
 		goto out;
-	u = unit_get(t, r->params[0]);
-	if ((e = dash_entry_get(r->app, r->db, t, u->id)) == NULL) {
-		resp_error(r, ERR_DB, "Không tính được số liệu tổng hợp.",
-		    "The roll-up could not be computed.");
+	u = unit_get(t, e->unit_id);
+	slot = below ? (r->lang == LANG_EN ? DASH_MEMO_JSON_BELOW_EN :
+	    DASH_MEMO_JSON_BELOW_VI) : (r->lang == LANG_EN ?
+	    DASH_MEMO_JSON_EN : DASH_MEMO_JSON_VI);
+	if ((m = dash_entry_memo(e, slot)) != NULL) {
+		resp_json_text(r, 200, m->s);
 		goto out;
 	}
 	counts(e, c);
@@ -560,8 +588,9 @@ dash_api(struct req *r)
 	    (json_int_t)e->generation, "today", e->today, "summary", sum,
 	    "targets", arr);
 	s = json_dumps(root, JSON_COMPACT | JSON_REAL_PRECISION(12));
-	resp_json_text(r, 200, s);
+	m = dash_entry_memo_set(e, slot, s, strlen(s));
 	free(s);
+	resp_json_text(r, 200, m->s);
 out:
 	json_decref(root);
 	dash_entry_put(r->app, e);

@@ -7,6 +7,7 @@
 #ifndef VITRE_DASH_INT_H
 #define VITRE_DASH_INT_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -77,6 +78,23 @@ void		 dash_evaluate(const struct dash_target *,
 		    const struct dash_series *, int64_t unit_id,
 		    struct target_eval *out);
 
+/*
+ * Rendered output kept with an entry: the page body and the JSON depend
+ * only on the entry and the language (not on the user: scope is checked
+ * before), so the first request renders them and the next ones copy them.
+ */
+enum dash_memo_slot {
+	DASH_MEMO_PAGE_VI, DASH_MEMO_PAGE_EN,
+	DASH_MEMO_JSON_VI, DASH_MEMO_JSON_EN,
+	DASH_MEMO_JSON_BELOW_VI, DASH_MEMO_JSON_BELOW_EN,
+	DASH_MEMO__MAX
+};
+
+struct dash_memo {
+	size_t		 len;
+	char		 s[];		/* NUL-terminated */
+};
+
 /* A computed dashboard of one unit; immutable once ready. */
 struct dash_entry {
 	int64_t		 unit_id;
@@ -94,9 +112,12 @@ struct dash_entry {
 	struct dash_target *tg;
 	size_t		 ntg;
 	struct target_eval *ev;		/* ev[i] evaluates tg[i] */
+	/* Set once each, lock-free; see dash_entry_memo(). */
+	struct dash_memo *_Atomic memo[DASH_MEMO__MAX];
 };
 
 enum { DASH_BUILDING, DASH_READY, DASH_FAILED };
+
 
 /*
  * Compute the data of e for e->unit_id and e->today from t (the cache
@@ -108,6 +129,16 @@ enum err	 dash_entry_fill(struct dash_entry *, struct db *,
 struct dash_entry *dash_entry_build(struct db *, const struct unit_tree *,
 		    int64_t unit_id, const char *today);
 void		 dash_entry_free(struct dash_entry *);
+/*
+ * The memo in slot, or NULL.  dash_entry_memo_set() stores a copy of len
+ * bytes of text unless another thread stored one first, and returns the
+ * one that is stored.  The entry is otherwise immutable; memos are the
+ * only thing that changes in it, each once.
+ */
+const struct dash_memo *dash_entry_memo(const struct dash_entry *,
+		    enum dash_memo_slot);
+const struct dash_memo *dash_entry_memo_set(const struct dash_entry *,
+		    enum dash_memo_slot, const char *text, size_t len);
 /* The index of a target in e->tg, or (size_t)-1. */
 size_t		 dash_entry_target(const struct dash_entry *, int64_t id);
 

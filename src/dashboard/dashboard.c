@@ -163,11 +163,39 @@ dash_entry_build(struct db *db, const struct unit_tree *t, int64_t unit_id,
 	return e;
 }
 
+const struct dash_memo *
+dash_entry_memo(const struct dash_entry *e, enum dash_memo_slot k)
+{
+	return atomic_load_explicit(&e->memo[k], memory_order_acquire);
+}
+
+const struct dash_memo *
+dash_entry_memo_set(const struct dash_entry *ce, enum dash_memo_slot k,
+    const char *text, size_t len)
+{
+	struct dash_entry *e = (struct dash_entry *)ce;
+	struct dash_memo *m = xmalloc(sizeof(*m) + len + 1), *expected = NULL;
+
+	m->len = len;
+	memcpy(m->s, text, len);
+	m->s[len] = '\0';
+	if (!atomic_compare_exchange_strong_explicit(&e->memo[k], &expected, m,
+	    memory_order_acq_rel, memory_order_acquire)) {
+		free(m);
+		return expected;
+	}
+	return m;
+}
+
 void
 dash_entry_free(struct dash_entry *e)
 {
+	int k;
+
 	if (e == NULL)
 		return;
+	for (k = 0; k < DASH_MEMO__MAX; k++)
+		free(atomic_load(&e->memo[k]));
 	rollup_free(e->ru);
 	dash_targets_free(e->tg, e->ntg);
 	dash_indicators_free(e->ind, e->nind);

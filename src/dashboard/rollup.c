@@ -6,8 +6,8 @@
  *   2. S = U and every unit below it through admin links at any date;
  *   3. every agg_value row of the units of S, one indexed query per unit,
  *      keeping only periods of the indicator's period type;
- *   4. rows sorted by (indicator, period, unit); for each (indicator,
- *      period) group, a memoised depth-first sum over the admin links
+ *   4. rows grouped by (indicator, period) with a counting sort; for each
+ *      group, a memoised depth-first sum over the admin links
  *      valid on the period's ref_on gives U's sums and those of the units
  *      below it.
  * Scratch arrays are indexed by a unit's position in S and reset between
@@ -33,10 +33,8 @@ struct period {
 };
 
 struct row {
-	int64_t		 ind_id;
 	uint32_t	 spos;		/* position of the unit in S */
-	int32_t		 ind;		/* indicator slot */
-	int32_t		 per;		/* period slot */
+	uint32_t	 key;		/* indicator slot * nper + period slot */
 	struct dash_sums s;
 };
 
@@ -45,6 +43,9 @@ struct work {
 	struct period	*per;		/* sorted by end_on */
 	size_t		 nper;
 	size_t		*per_by_id;	/* slots sorted by period id */
+	int64_t		*ind;		/* the catalogue's ids, sorted */
+	char		(*ind_type)[12];	/* their period types */
+	size_t		 nind;
 	size_t		*S;		/* tree indexes */
 	size_t		 nS;
 	int32_t		*pos;		/* tree index -> position in S, -1 */
@@ -160,6 +161,48 @@ period_slot(const struct work *w, int64_t id)
 	return -1;
 }
 
+static bool
+load_indicators(struct db *db, struct work *w)
+{
+	struct db_stmt *st;
+	size_t cap = 0;
+	enum db_rc rc;
+
+	st = db_stmt(db, "SELECT id, period_type FROM indicator ORDER BY id");
+	while ((rc = db_step(st)) == DB_ROW) {
+		if (w->nind == cap) {
+			cap = cap ? cap * 2 : 32;
+			w->ind = xrealloc(w->ind, cap * sizeof(*w->ind));
+			w->ind_type = xrealloc(w->ind_type, cap *
+			    sizeof(*w->ind_type));
+		}
+		w->ind[w->nind] = db_col_int(st, 0);
+		snprintf(w->ind_type[w->nind], sizeof(w->ind_type[0]), "%s",
+		    db_col_text(st, 1));
+		w->nind++;
+	}
+	db_done(st);
+	return rc == DB_DONE;
+}
+
+static int32_t
+ind_slot(const struct work *w, int64_t id)
+{
+	size_t lo = 0, hi = w->nind;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (w->ind[mid] == id)
+			return (int32_t)mid;
+		if (w->ind[mid] < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
 /* S: the unit and everything below it through admin links at any date. */
 static void
 collect_area(struct work *w, size_t root)
@@ -194,23 +237,23 @@ load_rows(struct db *db, struct work *w)
 	bool ok = true;
 
 	for (i = 0; i < w->nS && ok; i++) {
-		st = db_stmt(db, "SELECT v.indicator_id, v.period_id,"
-		    " v.num_total, v.num_m, v.num_f, v.den_total, v.den_m,"
-		    " v.den_f FROM agg_value v"
-		    " JOIN period p ON p.id = v.period_id"
-		    " JOIN indicator i ON i.id = v.indicator_id"
-		    " WHERE v.unit_id = ? AND p.type = i.period_type");
+		st = db_stmt(db, "SELECT indicator_id, period_id, num_total,"
+		    " num_m, num_f, den_total, den_m, den_f FROM agg_value"
+		    " WHERE unit_id = ?");
 		db_bind_int(st, 1, w->t->u[w->S[i]].id);
 		for (;;) {
 			enum db_rc rc = db_step(st);
 			struct row *r;
-			int32_t ps;
+			int32_t ps, is;
 
 			if (rc != DB_ROW) {
 				ok = rc == DB_DONE;
 				break;
 			}
-			if ((ps = period_slot(w, db_col_int(st, 1))) < 0)
+			/* Only periods of the indicator's period type. */
+			if ((is = ind_slot(w, db_col_int(st, 0))) < 0 ||
+			    (ps = period_slot(w, db_col_int(st, 1))) < 0 ||
+			    strcmp(w->per[ps].type, w->ind_type[is]) != 0)
 				continue;
 			if (w->nrows == cap) {
 				cap = cap ? cap * 2 : 1024;
@@ -220,8 +263,7 @@ load_rows(struct db *db, struct work *w)
 			r = &w->rows[w->nrows++];
 			memset(r, 0, sizeof(*r));
 			r->spos = (uint32_t)i;
-			r->ind_id = db_col_int(st, 0);
-			r->per = ps;
+			r->key = (uint32_t)((size_t)is * w->nper + (size_t)ps);
 			r->s.num = db_col_int(st, 2);
 			r->s.num_m = db_col_int(st, 3);
 			r->s.num_f = db_col_int(st, 4);
@@ -239,16 +281,31 @@ load_rows(struct db *db, struct work *w)
 	return ok;
 }
 
-static int
-row_cmp(const void *a, const void *b)
+/*
+ * Counting sort of the rows by key (indicator, then period in time
+ * order) into w->rows; off[k] .. off[k + 1] are the rows of key k.
+ */
+static size_t *
+group_rows(struct work *w)
 {
-	const struct row *x = a, *y = b;
+	size_t nkeys = w->nind * w->nper, i;
+	size_t *off = xcalloc(nkeys + 2, sizeof(*off)), *fill;
+	struct row *sorted = xmalloc((w->nrows + 1) * sizeof(*sorted));
 
-	if (x->ind_id != y->ind_id)
-		return x->ind_id < y->ind_id ? -1 : 1;
-	if (x->per != y->per)
-		return x->per < y->per ? -1 : 1;
-	return (x->spos > y->spos) - (x->spos < y->spos);
+	for (i = 0; i < w->nrows; i++)
+		off[w->rows[i].key + 1]++;
+	for (i = 1; i <= nkeys; i++)
+		off[i] += off[i - 1];
+	fill = xcalloc(nkeys + 1, sizeof(*fill));
+	for (i = 0; i < w->nrows; i++) {
+		uint32_t k = w->rows[i].key;
+
+		sorted[off[k] + fill[k]++] = w->rows[i];
+	}
+	free(fill);
+	free(w->rows);
+	w->rows = sorted;
+	return off;
 }
 
 /* The sums of S[p] on w->ref_on, memoised in w->val. */
@@ -329,7 +386,7 @@ pick_below(struct work *w, struct rollup *ru, size_t root)
 		if (seen_per == NULL) {
 			seen_per = xcalloc(w->nper + 1, sizeof(*seen_per));
 			for (i = 0; i < w->nrows; i++)
-				seen_per[w->rows[i].per] = true;
+				seen_per[w->rows[i].key % w->nper] = true;
 		}
 		date = NULL;
 		for (i = w->nper; i-- > 0;) {
@@ -380,6 +437,8 @@ work_release(struct work *w)
 {
 	free(w->per);
 	free(w->per_by_id);
+	free(w->ind);
+	free(w->ind_type);
 	free(w->S);
 	free(w->pos);
 	free(w->rows);
@@ -396,7 +455,7 @@ rollup_build(struct db *db, const struct unit_tree *t, int64_t unit_id,
 {
 	struct work w;
 	struct rollup *ru = NULL;
-	size_t root, i, g, *slot_pos = NULL;
+	size_t root, i, k, *slot_pos = NULL, *off = NULL, *compact = NULL;
 
 	memset(&w, 0, sizeof(w));
 	w.t = t;
@@ -407,20 +466,21 @@ rollup_build(struct db *db, const struct unit_tree *t, int64_t unit_id,
 	snprintf(ru->today, sizeof(ru->today), "%s", today);
 	load_periods(db, &w);
 	collect_area(&w, root);
-	if (!load_rows(db, &w)) {
+	if (!load_indicators(db, &w) || !load_rows(db, &w)) {
 		rollup_free(ru);
 		ru = NULL;
 		goto out;
 	}
+	off = group_rows(&w);
 
-	/* Indicator slots: the distinct ids, sorted. */
-	qsort(w.rows, w.nrows, sizeof(*w.rows), row_cmp);
-	ru->ind = xcalloc(w.nrows + 1, sizeof(*ru->ind));
-	for (i = 0; i < w.nrows; i++) {
-		if (ru->nind == 0 || ru->ind[ru->nind - 1] != w.rows[i].ind_id)
-			ru->ind[ru->nind++] = w.rows[i].ind_id;
-		w.rows[i].ind = (int32_t)(ru->nind - 1);
-	}
+	/* The indicators with data, in id order, and their compact slots. */
+	ru->ind = xcalloc(w.nind + 1, sizeof(*ru->ind));
+	compact = xcalloc(w.nind + 1, sizeof(*compact));
+	for (i = 0; i < w.nind; i++)
+		if (off[(i + 1) * w.nper] > off[i * w.nper]) {
+			compact[i] = ru->nind;
+			ru->ind[ru->nind++] = w.ind[i];
+		}
 
 	pick_below(&w, ru, root);
 	ru->series = xcalloc(ru->nunits * ru->nind + 1, sizeof(*ru->series));
@@ -433,28 +493,28 @@ rollup_build(struct db *db, const struct unit_tree *t, int64_t unit_id,
 	w.val = xcalloc(w.nS, sizeof(*w.val));
 	w.last_parent = xcalloc(w.nS, sizeof(*w.last_parent));
 	w.touched = xcalloc(w.nS, sizeof(*w.touched));
-	for (g = 0; g < w.nrows;) {
-		size_t e = g;
-		const struct period *p = &w.per[w.rows[g].per];
+	for (k = 0; k < w.nind * w.nper; k++) {
+		const struct period *p = &w.per[k % w.nper];
+		size_t is = compact[k / w.nper], e;
 
-		while (e < w.nrows && w.rows[e].ind == w.rows[g].ind &&
-		    w.rows[e].per == w.rows[g].per) {
+		if (off[k] == off[k + 1])
+			continue;
+		for (e = off[k]; e < off[k + 1]; e++)
 			w.own[w.rows[e].spos] = &w.rows[e];
-			e++;
-		}
 		w.ref_on = p->ref_on;
 		for (i = 0; i < ru->nunits; i++) {
 			size_t sp = slot_pos[i];
 
 			visit(&w, sp);
 			if (w.val[sp].rows > 0)
-				append_point(&ru->series[i * ru->nind +
-				    (size_t)w.rows[g].ind], p, &w.val[sp]);
+				append_point(&ru->series[i * ru->nind + is], p,
+				    &w.val[sp]);
 		}
-		reset_group(&w, &w.rows[g], e - g);
-		g = e;
+		reset_group(&w, &w.rows[off[k]], off[k + 1] - off[k]);
 	}
 out:
+	free(off);
+	free(compact);
 	free(slot_pos);
 	work_release(&w);
 	return ru;

@@ -9,9 +9,12 @@
  *   ├─ C1 commune (from 2025-07-01): S1, S3
  *   └─ C2 commune (from 2025-07-01): S2
  */
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "testutil.h"
+#include "app.h"
 #include "dashboard/cache.h"
 #include "dashboard/dash_int.h"
 #include "units/unit.h"
@@ -432,6 +435,52 @@ cache_serves_until_the_generation_moves(void **state)
 }
 
 static void
+target_eval_api_judges_any_target_for_any_unit(void **state)
+{
+	char path[] = "/tmp/vitre-t_rollup-XXXXXX";
+	struct app app;
+	struct buf err = BUF_INIT;
+	struct target_eval ev;
+	struct db *db;
+	int fd;
+
+	(void)state;
+	assert_true((fd = mkstemp(path)) >= 0);
+	close(fd);
+	unlink(path);
+	assert_int_equal(app_init(&app, path, &err), ERR_OK);
+	db = app_db(&app);
+	assert_int_equal(db_exec_script(db, fixture, NULL), ERR_OK);
+	put(db, 5, "COMPLETION_PRIMARY", "2024-2025", 9, 5, 4, 10, 6, 4);
+	put(db, 6, "COMPLETION_PRIMARY", "2024-2025", 1, 1, 0, 90, 50, 40);
+	assert_int_equal(db_exec_script(db, plans, NULL), ERR_OK);
+	assert_int_equal(db_bump_generation(db), ERR_OK);
+	/* A target that applies (the province's, for the district). */
+	assert_int_equal(dash_target_eval(&app, db, 2, 11, &ev), ERR_OK);
+	assert_int_equal(ev.target_id, 11);
+	assert_int_equal(ev.plan_id, 1);
+	assert_true(ev.has_actual);
+	assert_float_equal(ev.actual, 10, 1e-9);
+	assert_string_equal(ev.period, "2024-2025");
+	assert_int_equal(ev.sums.num, 10);
+	assert_int_equal(ev.status, TS_OFF_TRACK);	/* 10 % < baseline 80 % */
+	/* The office's own target, judged for the province though it does
+	 * not apply there by the rules. */
+	assert_int_equal(dash_target_eval(&app, db, 1, 21, &ev), ERR_OK);
+	assert_int_equal(ev.unit_id, 1);
+	assert_float_equal(ev.actual, 10, 1e-9);
+	assert_true(ev.has_next);
+	assert_int_equal(ev.next.year, 2025);
+	assert_int_equal(dash_target_eval(&app, db, 1, 9999, &ev),
+	    ERR_NOTFOUND);
+	assert_int_equal(dash_target_eval(&app, db, 9999, 11, &ev),
+	    ERR_NOTFOUND);
+	app_release(&app);
+	unlink(path);
+	buf_release(&err);
+}
+
+static void
 count_indicators_take_the_numerator(void **state)
 {
 	double v = 0;
@@ -458,6 +507,7 @@ main(void)
 		cmocka_unit_test(targets_apply_by_owner_links_and_levels),
 		cmocka_unit_test(entry_evaluates_each_target),
 		cmocka_unit_test(cache_serves_until_the_generation_moves),
+		cmocka_unit_test(target_eval_api_judges_any_target_for_any_unit),
 		cmocka_unit_test(count_indicators_take_the_numerator),
 	};
 
