@@ -400,7 +400,8 @@ dash_below_page(struct req *r)
 		    "concerned by this target."));
 		goto done;
 	}
-	html_fmt(&r->out, "<table class=\"compact below\"><caption>%s"
+	html_fmt(&r->out, "<div class=\"overflow-auto\">"
+	    "<table class=\"compact below\"><caption>%s"
 	    "</caption><thead><tr><th>#</th><th>%s</th><th class=\"num\">%s</th>"
 	    "<th>%s</th><th class=\"num\">%s</th><th>%s</th></tr></thead><tbody>",
 	    L(r, "Xếp theo khoảng cách đến mốc, xa nhất trước",
@@ -420,7 +421,7 @@ dash_below_page(struct req *r)
 		dash_status_badge_html(r, v[i].ev.status);
 		html_lit(&r->out, "</td></tr>");
 	}
-	html_lit(&r->out, "</tbody></table>");
+	html_lit(&r->out, "</tbody></table></div>");
 done:
 	page_end(r);
 	resp_html(r, 200);

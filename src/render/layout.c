@@ -42,9 +42,11 @@ nav(struct req *r)
 		    "lang=\"en\">English</a></li>", back);
 	if (r->authed) {
 		html_fmt(o, "<li><details class=\"dropdown\"><summary>%s</summary>"
-		    "<ul dir=\"rtl\"><li><small>%s</small></li><li>"
+		    "<ul dir=\"rtl\"><li><small>%s</small></li>"
+		    "<li><small>%s</small></li><li>"
 		    "<form method=\"post\" action=\"/logout\">",
-		    r->user.full_name, L(r, roles[r->user.role].name_vi,
+		    r->user.username, r->user.full_name,
+		    L(r, roles[r->user.role].name_vi,
 		    roles[r->user.role].name_en));
 		html_csrf_input(r);
 		html_fmt(o, "<button type=\"submit\" class=\"secondary\">%s"

@@ -38,10 +38,56 @@ try {
 	await page.waitForLoadState('networkidle');
 	ok(/\/units\/\d+\/dashboard$/.test(page.url()), 'signing in opens the dashboard of the user\'s unit', page.url());
 
+	// The dashboard of the school: targets with their status and charts.
+	const dash = page.url();
+	ok(await page.locator('h1', { hasText: 'Nguyễn Trung Trực' }).count() > 0,
+		'the dashboard names the school');
+	const cards = await page.locator('.badge.st-achieved, .badge.st-on_track, .badge.st-at_risk, .badge.st-off_track, .badge.st-no_data').count();
+	ok(cards >= 5, 'the dashboard shows a status for every target', `${cards} badges`);
+	ok(await page.locator('svg.chart').count() > 0, 'the dashboard draws trend charts');
+	await page.screenshot({ path: join(out, 'dashboard.png') });
+
+	// Units below, loaded by htmx, on the district's dashboard is out of
+	// scope for a principal: the school has no units below, so open the list
+	// of plans and the school's own plan instead.
+	await page.click('nav >> text=Kế hoạch');
+	await page.waitForLoadState('networkidle');
+	const link = page.locator('a', { hasText: 'Hành động vì trẻ em' }).first();
+	ok(await link.count() > 0, 'the plan list shows the school plan');
+	await link.click();
+	await page.waitForLoadState('networkidle');
+	ok(await page.locator('text=CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM').count() > 0,
+		'the plan reads like the document (national motto)');
+	ok(await page.locator('text=Chỉ tiêu yếu hơn').count() > 0,
+		'the plan page flags targets weaker than the national programme');
+	await page.screenshot({ path: join(out, 'plan.png') });
+
+	// English switch.
+	await page.click('nav >> text=English');
+	await page.waitForLoadState('networkidle');
+	ok(await page.locator('nav >> text=Dashboard').count() > 0, 'the English switch translates the menu');
+	await page.goto(dash);
+	await page.waitForLoadState('networkidle');
+	await page.click('nav >> text=Tiếng Việt');
+	await page.waitForLoadState('networkidle');
+
 	await page.goto(`${base}/units`);
 	ok(await page.locator('text=Trường TH và THCS Nguyễn Trung Trực').count() > 0,
 		'the organisation tree shows the school');
-	await page.screenshot({ path: join(out, 'units.png'), fullPage: true });
+
+	// A province officer ranks the units below by gap (htmx fragment).
+	await page.click('nav details.dropdown summary');
+	await page.click('nav details.dropdown button[type=submit]');
+	await page.waitForLoadState('networkidle');
+	await page.fill('input[name=username]', 'so.hanoi');
+	await page.fill('input[name=password]', 'vitre-demo');
+	await page.click('button[type=submit]');
+	await page.waitForLoadState('networkidle');
+	await page.locator('a[role=button]', { hasText: 'Các đơn vị trực thuộc' }).first().click();
+	await page.locator('footer table').first().waitFor({ timeout: 5000 });
+	const rows = await page.locator('footer table tbody tr').count();
+	ok(rows >= 2, 'the units below load into the dashboard, ranked', `${rows} rows`);
+	await page.screenshot({ path: join(out, 'province.png') });
 
 	ok(problems.length === 0, 'no console errors in the browser', problems.join(' | '));
 } catch (e) {
