@@ -119,6 +119,10 @@ demo_values(struct db *db, struct buf *errmsg)
 		for (r = 0; r < sizeof(recipes) / sizeof(recipes[0]); r++) {
 			int64_t ind, by_sex, base = between(&g,
 			    recipes[r].den_lo, recipes[r].den_hi);
+			/* A yes/no indicator (toilets, a counselling service)
+			 * stays yes once a school has it: one draw per school
+			 * against a rate that rises. */
+			double school_draw = uniform(&g);
 			char levels[128], ptype[16];
 			int y, first, last;
 
@@ -152,7 +156,7 @@ demo_values(struct db *db, struct buf *errmsg)
 					rate = 0;
 				if (rate > 1)
 					rate = 1;
-				num = den == 1 ? (uniform(&g) < rate) :
+				num = den == 1 ? (school_draw < rate) :
 				    (int64_t)llround(rate * (double)den);
 				if (strcmp(ptype, "year") == 0)
 					snprintf(code, sizeof(code), "%d", y);
