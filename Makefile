@@ -7,7 +7,7 @@
 #                "N passed, N failed"
 #   make bench   the benchmarks in bench/ (prints figures)
 
-PKGS     := libmicrohttpd sqlite3 jansson libsodium libzip expat
+PKGS     := libmicrohttpd sqlite3 jansson libsodium libutf8proc libzip expat
 CC       ?= cc
 WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-missing-field-initializers
 CSTD     := -std=c17 -D_GNU_SOURCE
