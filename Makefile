@@ -84,7 +84,7 @@ check: deps build/rel/vitre build/san/vitre \
 	$(addprefix build/rel/tests/,$(UNIT_TESTS)) $(addprefix build/san/tests/,$(UNIT_TESTS))
 	@scripts/run-tests
 
-bench: build/rel/vitre build/bench/gen_province
+bench: build/rel/vitre build/bench/gen_province build/bench/gen_register
 	@VITRE_BENCH=1 scripts/install-deps
 	@bench/run
 
@@ -92,5 +92,9 @@ clean:
 	rm -rf build
 
 build/bench/gen_province: bench/gen_province.c build/rel/libvitre.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) $(WARN) $(REL_FLAGS) $(INCLUDES) $(PKG_CFLAGS) -o $@ $< build/rel/libvitre.a $(LIBS)
+
+build/bench/gen_register: bench/gen_register.c build/rel/libvitre.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CSTD) $(WARN) $(REL_FLAGS) $(INCLUDES) $(PKG_CFLAGS) -o $@ $< build/rel/libvitre.a $(LIBS)

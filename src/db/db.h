@@ -49,6 +49,12 @@ void		 db_bind_int(struct db_stmt *, int idx, int64_t);
 void		 db_bind_double(struct db_stmt *, int idx, double);
 void		 db_bind_text(struct db_stmt *, int idx, const char *); /* NULL binds NULL */
 void		 db_bind_null(struct db_stmt *, int idx);
+/*
+ * As db_bind_text() without copying v, which must stay unchanged until
+ * the statement's db_step() has run (bulk loads: it saves a malloc and a
+ * copy per value).
+ */
+void		 db_bind_text_ref(struct db_stmt *, int idx, const char *);
 enum db_rc	 db_step(struct db_stmt *);
 void		 db_done(struct db_stmt *);
 

@@ -127,6 +127,15 @@ db_bind_text(struct db_stmt *s, int idx, const char *v)
 }
 
 void
+db_bind_text_ref(struct db_stmt *s, int idx, const char *v)
+{
+	if (v == NULL)
+		sqlite3_bind_null(s->st, idx);
+	else
+		sqlite3_bind_text(s->st, idx, v, -1, SQLITE_STATIC);
+}
+
+void
 db_bind_null(struct db_stmt *s, int idx)
 {
 	sqlite3_bind_null(s->st, idx);
