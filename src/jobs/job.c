@@ -26,6 +26,7 @@ struct job {
 	char		 kind[32];
 	enum job_state	 state;
 	int64_t		 done, total;
+	int64_t		 value;
 	char		*result;
 	time_t		 ended;
 	void		(*run)(struct job *, struct db *, void *);
@@ -194,6 +195,14 @@ job_progress(struct job *j, int64_t done, int64_t total)
 }
 
 void
+job_set_value(struct job *j, int64_t v)
+{
+	pthread_mutex_lock(&j->q->mu);
+	j->value = v;
+	pthread_mutex_unlock(&j->q->mu);
+}
+
+void
 job_finish(struct job *j, enum job_state st, const char *result)
 {
 	pthread_mutex_lock(&j->q->mu);
@@ -230,6 +239,7 @@ job_get(struct app *app, int64_t id, int64_t owner, struct job_view *out)
 		out->state = j->state;
 		out->done = j->done;
 		out->total = j->total;
+		out->value = j->value;
 		out->result = j->result != NULL ? xstrdup(j->result) : NULL;
 		e = ERR_OK;
 	}

@@ -41,6 +41,7 @@ struct job_view {
 	char		 kind[32];
 	enum job_state	 state;
 	int64_t		 done, total;
+	int64_t		 value;		/* job_set_value() */
 	char		*result;	/* NULL until the job ends */
 };
 
@@ -59,6 +60,8 @@ int64_t		 job_submit(struct app *, int64_t owner, const char *kind,
 /* From inside run: progress, and the end with its result text (copied). */
 void		 job_progress(struct job *, int64_t done, int64_t total);
 void		 job_finish(struct job *, enum job_state, const char *result);
+/* A number the page needs beside the result (e.g. rows to import). */
+void		 job_set_value(struct job *, int64_t);
 
 /* A copy of job id for owner; ERR_NOTFOUND if there is none of theirs. */
 enum err	 job_get(struct app *, int64_t id, int64_t owner,

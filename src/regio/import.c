@@ -1043,6 +1043,13 @@ regio_import_run(struct regio_import *im, struct sheet_reader *sr)
 		fatal(im, vi, en);
 		return ERR_INVALID;
 	}
+	{
+		size_t k;
+
+		for (k = 0; k < im->map.nunknown; k++)
+			snprintf(im->unknown[k], sizeof(im->unknown[k]), "%s",
+			    row->cells[im->map.unknown[k] - 1]);
+	}
 	/* One transaction for the whole pass, also when only checking: the
 	 * register does not change under it, and reads take no lock each. */
 	if (db_begin(im->db) != ERR_OK)

@@ -94,6 +94,7 @@ struct regio_import {
 	size_t			 nclasses;
 	int64_t			*schools;	/* schools with valid rows */
 	size_t			 nschools;
+	char			 unknown[16][64];	/* ignored headings */
 	bool			 fatal;		/* the file could not be used */
 	char			 fatal_vi[512];
 	char			 fatal_en[512];
