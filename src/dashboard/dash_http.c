@@ -94,6 +94,53 @@ fmt_value(const struct req *r, const struct dash_indicator *ind, double v,
 	return numfmt_value(out, v, ind->unit, lang_of(r));
 }
 
+/* The point of a target's actual period in the unit's series, or NULL. */
+static const struct dash_point *
+actual_point(const struct dash_entry *e, size_t k)
+{
+	const struct dash_series *s = rollup_series(e->ru, 0,
+	    e->tg[k].ind->id);
+	size_t i;
+
+	for (i = 0; s != NULL && e->ev[k].has_actual && i < s->n; i++)
+		if (s->p[i].period_id == e->ev[k].period_id)
+			return &s->p[i];
+	return NULL;
+}
+
+/*
+ * Where the actual comes from, when the register has a part in it: a
+ * mark "computed from the register" (all or part of the units summed),
+ * and the computed value beside an entered one that won over it
+ * (docs/internals/dashboard.md, "Computed values").
+ */
+static void
+computed_html(struct req *r, const struct dash_entry *e, size_t k)
+{
+	const struct dash_indicator *ind = e->tg[k].ind;
+	const struct target_eval *ev = &e->ev[k];
+	const struct dash_point *pt = actual_point(e, k);
+	char a[NUMFMT_MAX], b[NUMFMT_MAX], c[NUMFMT_MAX];
+	double v;
+
+	if (pt == NULL || pt->c.rows == 0)
+		return;
+	html_fmt(&r->out, "<tr><th scope=\"row\">%s</th><td>"
+	    "<span class=\"badge computed\">%s</span>",
+	    L(r, "Nguồn số liệu", "Source"), ev->sums.computed ==
+	    ev->sums.rows ? L(r, "tính từ sổ theo dõi", "computed from the "
+	    "register") : ev->sums.computed > 0 ? L(r, "một phần tính từ sổ "
+	    "theo dõi", "partly computed from the register") :
+	    L(r, "số liệu nhập", "entered figures"));
+	if (ev->sums.computed != ev->sums.rows && dash_rate(pt->c.num,
+	    pt->c.den, pt->c.has_den, ind->scale, &v))
+		html_fmt(&r->out, "<br><small>%s: %s (%s/%s)</small>",
+		    L(r, "Tính từ sổ theo dõi", "Computed from the register"),
+		    fmt_value(r, ind, v, a), numfmt_int(b, pt->c.num, lang_of(r)),
+		    numfmt_int(c, pt->c.den, lang_of(r)));
+	html_lit(&r->out, "</td></tr>");
+}
+
 /* "còn 1,5 điểm %" / "vượt 0,3 điểm %" */
 static void
 gap_html(struct req *r, const struct dash_indicator *ind,
@@ -224,6 +271,7 @@ card(struct req *r, const struct dash_entry *e, size_t k)
 	} else
 		html_fmt(&r->out, "%s", L(r, "chưa có", "none yet"));
 	html_lit(&r->out, "</td></tr>");
+	computed_html(r, e, k);
 	if (ind->by_sex)
 		html_fmt(&r->out, "<tr><th scope=\"row\">%s</th><td class=\"num\">"
 		    "%s %s · %s %s</td></tr>", L(r, "Theo giới tính", "By sex"),
@@ -463,6 +511,8 @@ eval_json(const struct target_eval *ev)
 				    json_integer(s->den_f));
 			}
 		}
+		json_object_set_new(a, "computed_rows",
+		    json_integer(s->computed));
 		json_object_set_new(a, "value_m", jreal_or_null(ev->has_m,
 		    ev->actual_m));
 		json_object_set_new(a, "value_f", jreal_or_null(ev->has_f,
@@ -528,6 +578,17 @@ target_json(struct req *r, const struct dash_entry *e,
 			json_object_set_new(pt, "value", json_null());
 		else
 			json_object_set_new(pt, "value", json_real(v));
+		if (p->c.rows > 0) {
+			json_t *c = json_pack("{s:I,s:I}", "num",
+			    (json_int_t)p->c.num, "units", (json_int_t)p->c.rows);
+
+			json_object_set_new(c, "den", p->c.has_den ?
+			    json_integer(p->c.den) : json_null());
+			json_object_set_new(c, "value", dash_rate(p->c.num,
+			    p->c.den, p->c.has_den, ind->scale, &v) ?
+			    json_real(v) : json_null());
+			json_object_set_new(pt, "computed", c);
+		}
 		json_array_append_new(ser, pt);
 	}
 	json_object_set_new(o, "series", ser);

@@ -5,7 +5,9 @@
  *   1. the periods, sorted by end date (their slot order is time order);
  *   2. S = U and every unit below it through admin links at any date;
  *   3. every agg_value row of the units of S, one indexed query per unit,
- *      keeping only periods of the indicator's period type;
+ *      keeping only periods of the indicator's period type; then the
+ *      computed rows: reg_value (grade 99) of the schools, population_5y
+ *      of the other units;
  *   4. rows grouped by (indicator, period) with a counting sort; for each
  *      group, a memoised depth-first sum over the admin links
  *      valid on the period's ref_on gives U's sums and those of the units
@@ -35,6 +37,7 @@ struct period {
 struct row {
 	uint32_t	 spos;		/* position of the unit in S */
 	uint32_t	 key;		/* indicator slot * nper + period slot */
+	bool		 computed;	/* reg_value or population_5y */
 	struct dash_sums s;
 };
 
@@ -46,6 +49,7 @@ struct work {
 	int64_t		*ind;		/* the catalogue's ids, sorted */
 	char		(*ind_type)[12];	/* their period types */
 	size_t		 nind;
+	int64_t		 mobilisation;	/* MOBILISATION_5Y, 0 if absent */
 	size_t		*S;		/* tree indexes */
 	size_t		 nS;
 	int32_t		*pos;		/* tree index -> position in S, -1 */
@@ -53,6 +57,8 @@ struct work {
 	size_t		 nrows;
 	/* Per-group scratch, by position in S. */
 	const struct row **own;
+	const struct row **own_c;	/* the computed row */
+	struct dash_sums *val_c;	/* computed-only sums */
 	uint8_t		*state;		/* 0 new, 1 visiting, 2 done */
 	struct dash_sums *val;
 	size_t		*last_parent;	/* dedup of twin links */
@@ -79,6 +85,8 @@ dash_sums_add(struct dash_sums *a, const struct dash_sums *b)
 	a->has_den = a->has_den || b->has_den;
 	a->has_sex = a->has_sex && b->has_sex;
 	a->rows += b->rows;
+	a->computed += b->computed;
+	a->num_rows += b->num_rows;
 }
 
 bool
@@ -168,8 +176,11 @@ load_indicators(struct db *db, struct work *w)
 	size_t cap = 0;
 	enum db_rc rc;
 
-	st = db_stmt(db, "SELECT id, period_type FROM indicator ORDER BY id");
+	st = db_stmt(db, "SELECT id, period_type, code FROM indicator"
+	    " ORDER BY id");
 	while ((rc = db_step(st)) == DB_ROW) {
+		if (strcmp(db_col_text(st, 2), "MOBILISATION_5Y") == 0)
+			w->mobilisation = db_col_int(st, 0);
 		if (w->nind == cap) {
 			cap = cap ? cap * 2 : 32;
 			w->ind = xrealloc(w->ind, cap * sizeof(*w->ind));
@@ -229,6 +240,57 @@ collect_area(struct work *w, size_t root)
 	}
 }
 
+/*
+ * Read the rows of st (indicator_id, period_id, num_total, num_m, num_f,
+ * den_total, den_m, den_f) as rows of the unit at position i.
+ */
+static bool
+read_rows(struct work *w, struct db_stmt *st, size_t i, bool computed,
+    bool den_only, size_t *cap)
+{
+	bool ok;
+
+	for (;;) {
+		enum db_rc rc = db_step(st);
+		struct row *r;
+		int32_t ps, is;
+
+		if (rc != DB_ROW) {
+			ok = rc == DB_DONE;
+			break;
+		}
+		/* Only periods of the indicator's period type. */
+		if ((is = ind_slot(w, db_col_int(st, 0))) < 0 ||
+		    (ps = period_slot(w, db_col_int(st, 1))) < 0 ||
+		    strcmp(w->per[ps].type, w->ind_type[is]) != 0)
+			continue;
+		if (w->nrows == *cap) {
+			*cap = *cap ? *cap * 2 : 1024;
+			w->rows = xrealloc(w->rows, *cap * sizeof(*w->rows));
+		}
+		r = &w->rows[w->nrows++];
+		memset(r, 0, sizeof(*r));
+		r->spos = (uint32_t)i;
+		r->key = (uint32_t)((size_t)is * w->nper + (size_t)ps);
+		r->computed = computed;
+		r->s.num = db_col_int(st, 2);
+		r->s.num_m = db_col_int(st, 3);
+		r->s.num_f = db_col_int(st, 4);
+		r->s.has_den = !db_col_null(st, 5);
+		r->s.den = db_col_int(st, 5);
+		r->s.den_m = db_col_int(st, 6);
+		r->s.den_f = db_col_int(st, 7);
+		r->s.has_sex = !db_col_null(st, 3) && !db_col_null(st, 4) &&
+		    (!r->s.has_den || (!db_col_null(st, 6) &&
+		    !db_col_null(st, 7)));
+		r->s.rows = 1;
+		r->s.computed = computed;
+		r->s.num_rows = !den_only;
+	}
+	db_done(st);
+	return ok;
+}
+
 static bool
 load_rows(struct db *db, struct work *w)
 {
@@ -237,46 +299,29 @@ load_rows(struct db *db, struct work *w)
 	bool ok = true;
 
 	for (i = 0; i < w->nS && ok; i++) {
+		const struct unit *u = &w->t->u[w->S[i]];
+
 		st = db_stmt(db, "SELECT indicator_id, period_id, num_total,"
 		    " num_m, num_f, den_total, den_m, den_f FROM agg_value"
 		    " WHERE unit_id = ?");
-		db_bind_int(st, 1, w->t->u[w->S[i]].id);
-		for (;;) {
-			enum db_rc rc = db_step(st);
-			struct row *r;
-			int32_t ps, is;
-
-			if (rc != DB_ROW) {
-				ok = rc == DB_DONE;
-				break;
-			}
-			/* Only periods of the indicator's period type. */
-			if ((is = ind_slot(w, db_col_int(st, 0))) < 0 ||
-			    (ps = period_slot(w, db_col_int(st, 1))) < 0 ||
-			    strcmp(w->per[ps].type, w->ind_type[is]) != 0)
-				continue;
-			if (w->nrows == cap) {
-				cap = cap ? cap * 2 : 1024;
-				w->rows = xrealloc(w->rows, cap *
-				    sizeof(*w->rows));
-			}
-			r = &w->rows[w->nrows++];
-			memset(r, 0, sizeof(*r));
-			r->spos = (uint32_t)i;
-			r->key = (uint32_t)((size_t)is * w->nper + (size_t)ps);
-			r->s.num = db_col_int(st, 2);
-			r->s.num_m = db_col_int(st, 3);
-			r->s.num_f = db_col_int(st, 4);
-			r->s.has_den = !db_col_null(st, 5);
-			r->s.den = db_col_int(st, 5);
-			r->s.den_m = db_col_int(st, 6);
-			r->s.den_f = db_col_int(st, 7);
-			r->s.has_sex = !db_col_null(st, 3) &&
-			    !db_col_null(st, 4) && (!r->s.has_den ||
-			    (!db_col_null(st, 6) && !db_col_null(st, 7)));
-			r->s.rows = 1;
+		db_bind_int(st, 1, u->id);
+		if (!(ok = read_rows(w, st, i, false, false, &cap)))
+			break;
+		/* The computed rows: a school's register, an area's
+		 * population of five-year-olds. */
+		if (unit_kinds[u->kind].school) {
+			st = db_stmt(db, "SELECT indicator_id, period_id,"
+			    " num_total, num_m, num_f, den_total, den_m, den_f"
+			    " FROM reg_value WHERE unit_id = ? AND grade = 99");
+			db_bind_int(st, 1, u->id);
+		} else {
+			st = db_stmt(db, "SELECT ?, period_id, 0, 0, 0, total,"
+			    " male, female FROM population_5y WHERE unit_id = ?");
+			db_bind_int(st, 1, w->mobilisation);
+			db_bind_int(st, 2, u->id);
 		}
-		db_done(st);
+		ok = read_rows(w, st, i, true, !unit_kinds[u->kind].school,
+		    &cap);
 	}
 	return ok;
 }
@@ -320,23 +365,30 @@ visit(struct work *w, size_t p)
 	w->state[p] = 1;
 	w->touched[w->ntouched++] = p;
 	memset(&w->val[p], 0, sizeof(w->val[p]));
+	memset(&w->val_c[p], 0, sizeof(w->val_c[p]));
+	if (w->own_c[p] != NULL) {
+		w->val_c[p] = w->own_c[p]->s;
+		if (w->own[p] == NULL)
+			w->val[p] = w->own_c[p]->s;
+	}
 	if (w->own[p] != NULL)
 		w->val[p] = w->own[p]->s;
-	else
-		for (k = t->down_off[x]; k < t->down_off[x + 1]; k++) {
-			const struct unit_link *l = &t->l[t->down[k]];
-			int32_t c;
+	for (k = t->down_off[x]; k < t->down_off[x + 1]; k++) {
+		const struct unit_link *l = &t->l[t->down[k]];
+		int32_t c;
 
-			if (l->role != LINK_ADMIN ||
-			    !unit_link_valid(l, w->ref_on) ||
-			    (c = w->pos[l->child]) < 0 ||
-			    w->last_parent[c] == p + 1)
-				continue;
-			w->last_parent[c] = p + 1;
-			visit(w, (size_t)c);
-			if (w->state[c] == 2)
-				dash_sums_add(&w->val[p], &w->val[c]);
-		}
+		if (l->role != LINK_ADMIN || !unit_link_valid(l, w->ref_on) ||
+		    (c = w->pos[l->child]) < 0 || w->last_parent[c] == p + 1)
+			continue;
+		w->last_parent[c] = p + 1;
+		visit(w, (size_t)c);
+		if (w->state[c] != 2)
+			continue;
+		/* An entered row stands for the whole area. */
+		if (w->own[p] == NULL)
+			dash_sums_add(&w->val[p], &w->val[c]);
+		dash_sums_add(&w->val_c[p], &w->val_c[c]);
+	}
 	w->state[p] = 2;
 }
 
@@ -351,7 +403,7 @@ reset_group(struct work *w, const struct row *g, size_t ng)
 	}
 	w->ntouched = 0;
 	for (i = 0; i < ng; i++)
-		w->own[g[i].spos] = NULL;
+		w->own[g[i].spos] = w->own_c[g[i].spos] = NULL;
 }
 
 /* Units directly below root for the ranking; see rollup.h. */
@@ -416,7 +468,7 @@ pick_below(struct work *w, struct rollup *ru, size_t root)
 
 static void
 append_point(struct dash_series *s, const struct period *p,
-    const struct dash_sums *v)
+    const struct dash_sums *v, const struct dash_sums *c)
 {
 	struct dash_point *pt;
 
@@ -430,6 +482,7 @@ append_point(struct dash_series *s, const struct period *p,
 	memcpy(pt->end_on, p->end_on, sizeof(pt->end_on));
 	pt->year = p->year;
 	pt->s = *v;
+	pt->c = *c;
 }
 
 static void
@@ -443,6 +496,8 @@ work_release(struct work *w)
 	free(w->pos);
 	free(w->rows);
 	free(w->own);
+	free(w->own_c);
+	free(w->val_c);
 	free(w->state);
 	free(w->val);
 	free(w->last_parent);
@@ -489,6 +544,8 @@ rollup_build(struct db *db, const struct unit_tree *t, int64_t unit_id,
 		slot_pos[i] = (size_t)w.pos[unit_index(t, ru->units[i])];
 
 	w.own = xcalloc(w.nS, sizeof(*w.own));
+	w.own_c = xcalloc(w.nS, sizeof(*w.own_c));
+	w.val_c = xcalloc(w.nS, sizeof(*w.val_c));
 	w.state = xcalloc(w.nS, sizeof(*w.state));
 	w.val = xcalloc(w.nS, sizeof(*w.val));
 	w.last_parent = xcalloc(w.nS, sizeof(*w.last_parent));
@@ -499,16 +556,21 @@ rollup_build(struct db *db, const struct unit_tree *t, int64_t unit_id,
 
 		if (off[k] == off[k + 1])
 			continue;
-		for (e = off[k]; e < off[k + 1]; e++)
-			w.own[w.rows[e].spos] = &w.rows[e];
+		for (e = off[k]; e < off[k + 1]; e++) {
+			if (w.rows[e].computed)
+				w.own_c[w.rows[e].spos] = &w.rows[e];
+			else
+				w.own[w.rows[e].spos] = &w.rows[e];
+		}
 		w.ref_on = p->ref_on;
 		for (i = 0; i < ru->nunits; i++) {
 			size_t sp = slot_pos[i];
 
 			visit(&w, sp);
-			if (w.val[sp].rows > 0)
+			/* A population figure alone is no value. */
+			if (w.val[sp].num_rows > 0)
 				append_point(&ru->series[i * ru->nind + is], p,
-				    &w.val[sp]);
+				    &w.val[sp], &w.val_c[sp]);
 		}
 		reset_group(&w, &w.rows[off[k]], off[k + 1] - off[k]);
 	}

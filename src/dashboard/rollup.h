@@ -4,8 +4,12 @@
  *
  * The rule (docs/internals/dashboard.md): for unit U, indicator I, period
  * P, if U has its own agg_value row, that row stands for U's whole area;
- * otherwise U's value is the sum of its children's values through
- * LINK_ADMIN links valid on P.ref_on, recursively.  Numerators and
+ * otherwise U's value is its own computed row, if any, plus the sum of
+ * its children's values through LINK_ADMIN links valid on P.ref_on,
+ * recursively.  Computed rows are the values the register gives
+ * (reg_value, regstat/regstat.h) and the five-year-old population
+ * figures (population_5y): entered values win over them, and every sum
+ * also carries the computed-only roll-up, so a page can show both.  Numerators and
  * denominators (and their splits by sex) are summed; a rate is computed
  * from the sums only at the end.  Rates are never averaged.
  *
@@ -31,6 +35,9 @@ struct dash_sums {
 	bool		 has_den;	/* a row summed had a denominator */
 	bool		 has_sex;	/* every row summed was split by sex */
 	int32_t		 rows;		/* own rows summed (units reporting) */
+	int32_t		 computed;	/* of them, computed from the register */
+	int32_t		 num_rows;	/* rows with a numerator (not only a
+					 * population figure) */
 };
 
 struct dash_point {
@@ -40,7 +47,8 @@ struct dash_point {
 	char		 ref_on[11];
 	char		 end_on[11];
 	int		 year;		/* compared with milestones */
-	struct dash_sums s;
+	struct dash_sums s;		/* entered values win */
+	struct dash_sums c;		/* computed rows only (c.rows 0: none) */
 };
 
 /* The periods with data of one unit and indicator, oldest first. */

@@ -21,6 +21,7 @@
 #include "db/db.h"
 #include "db/migrate.h"
 #include "demo/demo.h"
+#include "regstat/regstat.h"
 #include "demo/demo_int.h"
 
 #define REFORM "2025-07-01"
@@ -290,6 +291,7 @@ demo_create(const char *path, struct buf *errmsg)
 	    (e = demo_plans(db, errmsg)) != ERR_OK ||
 	    (e = demo_values(db, errmsg)) != ERR_OK ||
 	    (e = demo_register(db, errmsg)) != ERR_OK ||
+	    (e = regstat_refresh_all(db)) != ERR_OK ||
 	    (e = db_bump_generation(db)) != ERR_OK) {
 		db_rollback(db);
 		goto out;

@@ -9,6 +9,7 @@
 #include "indicators/indicator_http.h"
 #include "plans/plan_http.h"
 #include "register/register_http.h"
+#include "regio/regio_http.h"
 #include "render/assets.h"
 #include "units/unit_http.h"
 #include "values/value_http.h"
@@ -97,6 +98,21 @@ const struct route routes[] = {
 	    circumstance_end_post, PERM_REGISTER_EDIT, 0 },
 	{ METHOD_POST, "/children/{id}/consents", consent_post,
 	    PERM_REGISTER_EDIT, 0 },
+
+	{ METHOD_GET, "/units/{id}/register/import", regio_import_form,
+	    PERM_REGISTER_EDIT, 0 },
+	{ METHOD_POST, "/units/{id}/register/import", regio_import_post,
+	    PERM_REGISTER_EDIT, 0 },
+	{ METHOD_GET, "/units/{id}/register/import/{id}", regio_import_job,
+	    PERM_REGISTER_EDIT, 0 },
+	{ METHOD_POST, "/units/{id}/register/import/{id}/accept",
+	    regio_import_accept, PERM_REGISTER_EDIT, 0 },
+	{ METHOD_GET, "/units/{id}/register/export", regio_export_get,
+	    PERM_REGISTER_VIEW, 0 },
+	{ METHOD_GET, "/register/template.csv", regio_template_csv,
+	    PERM_REGISTER_VIEW, 0 },
+	{ METHOD_GET, "/register/template.xlsx", regio_template_xlsx,
+	    PERM_REGISTER_VIEW, 0 },
 
 	{ METHOD_OTHER, NULL, NULL, PERM_NONE, 0 }
 };

@@ -3,14 +3,11 @@
  * regio_http.h).
  *
  * Who gets the sensitive columns (ethnicity, poor household, disability,
- * special circumstances) of an export:
- *   - the school's own staff who keep the whole register (principal,
- *     focal point, clerk, counsellor): every row;
+ * special circumstances) of an export -- the register pages' rule
+ * (register/register_access.c):
  *   - a teacher: only the rows of the classes assigned to them that
  *     year (class_teacher), empty cells elsewhere;
- *   - anyone else (officers of a commune, district or province, the
- *     administrator): none, the columns are left out -- they see the
- *     computed figures, not the children's sensitive data.
+ *   - every other role that may see the school's register: every row.
  * Every export writes an audit row: who, which school and year, how many
  * rows, and whether sensitive columns were included.
  */
@@ -41,19 +38,8 @@ sensitivity(struct req *r, const struct unit *u, const struct period *y,
 	struct db_stmt *st;
 	enum db_rc rc;
 
-	o->sens = REGIO_SENS_NONE;
-	switch (r->user.role) {
-	case ROLE_PRINCIPAL:
-	case ROLE_FOCAL:
-	case ROLE_CLERK:
-	case ROLE_COUNSELLOR:
-		/* Staff of this school (their scope is the school). */
-		if (r->user.unit_id == u->id)
-			o->sens = REGIO_SENS_ALL;
-		return ERR_OK;
-	case ROLE_TEACHER:
-		break;
-	default:
+	if (r->user.role != ROLE_TEACHER) {
+		o->sens = REGIO_SENS_ALL;
 		return ERR_OK;
 	}
 	o->sens = REGIO_SENS_CLASSES;

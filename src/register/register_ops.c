@@ -10,6 +10,7 @@
 #include "auth/audit.h"
 #include "db/db.h"
 #include "register/register_db.h"
+#include "regstat/regstat.h"
 
 /*
  * End an operation: on success bump the generation (when the change can
@@ -29,6 +30,21 @@ op_end(struct db *db, enum err e, bool bump, int64_t user_id,
 	if (e != ERR_OK)
 		db_rollback(db);
 	return e;
+}
+
+/*
+ * After a change that can move a figure computed from the register,
+ * recompute the values of the schools it touched (regstat/regstat.h), in
+ * the same transaction.
+ */
+static enum err
+restat(struct db *db, enum err e, int64_t a, int64_t b)
+{
+	int64_t s[2] = { a, b };
+
+	if (e != ERR_OK)
+		return e;
+	return regstat_after_change(db, s, b != 0 && b != a ? 2 : 1);
 }
 
 static void
@@ -57,6 +73,7 @@ register_create_child(struct db *db, const struct child *c,
 		goto out;
 	if (child_id != NULL)
 		*child_id = id;
+	err = restat(db, err, e->unit_id, 0);
 out:
 	object_of(object, sizeof(object), "child", id);
 	snprintf(detail, sizeof(detail), "unit %lld, period %lld, class %s",
@@ -77,6 +94,7 @@ register_update_child(struct db *db, const struct child *c,
 	if ((err = child_update_row(db, c)) == ERR_OK &&
 	    (err = guardians_put(db, c->id, g, ng)) == ERR_OK)
 		err = disability_put(db, c->id, d);
+	err = restat(db, err, c->school_id, 0);
 	object_of(object, sizeof(object), "child", c->id);
 	return op_end(db, err, true, user_id, "child.update", object, "");
 }
@@ -99,6 +117,7 @@ register_change_status(struct db *db, const struct enrolment *e,
 	err = enrolment_update(db, e, user_id, e->status == ENROL_DROPPED_OUT &&
 	    e->dropout_reason < DROPOUT__MAX ?
 	    dropout_reasons[e->dropout_reason].code : e->to_school);
+	err = restat(db, err, e->unit_id, 0);
 out:
 	object_of(object, sizeof(object), "enrolment", e->id);
 	if (err != ERR_OK)
@@ -120,6 +139,7 @@ register_transfer(struct db *db, const struct enrolment *old,
 	    (long long)old->unit_id, (long long)new_->unit_id, old->status_on);
 	if ((err = enrolment_update(db, old, user_id, detail)) == ERR_OK)
 		err = enrolment_insert(db, new_, user_id, &new_->id);
+	err = restat(db, err, old->unit_id, new_->unit_id);
 	object_of(object, sizeof(object), "child", old->child_id);
 	return op_end(db, err, true, user_id, "child.transfer", object, detail);
 }

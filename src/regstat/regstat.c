@@ -375,6 +375,26 @@ regstat_after_change(struct db *db, const int64_t *schools, size_t n)
 	return e;
 }
 
+enum err
+regstat_refresh_all(struct db *db)
+{
+	struct db_stmt *st;
+	int64_t *ids = NULL;
+	size_t n = 0;
+	enum db_rc rc;
+	enum err e;
+
+	st = db_stmt(db, "SELECT DISTINCT unit_id FROM enrolment");
+	while ((rc = db_step(st)) == DB_ROW) {
+		ids = xrealloc(ids, (n + 1) * sizeof(*ids));
+		ids[n++] = db_col_int(st, 0);
+	}
+	db_done(st);
+	e = rc == DB_DONE ? regstat_after_change(db, ids, n) : ERR_DB;
+	free(ids);
+	return e;
+}
+
 /* --- everything ----------------------------------------------------------- */
 
 struct unitacc {

@@ -42,6 +42,8 @@ struct db;
  */
 enum err	 regstat_after_change(struct db *, const int64_t *schools,
 		    size_t n);
+/* The same for every school with enrolments (the demo's set-up). */
+enum err	 regstat_refresh_all(struct db *);
 /*
  * Recompute every school's values from the whole register in one pass
  * (its own transaction): "vitre regstat", the benchmark.  rows, if not
