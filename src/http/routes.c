@@ -10,6 +10,7 @@
 #include "plans/plan_http.h"
 #include "register/register_http.h"
 #include "regio/regio_http.h"
+#include "rollover/rollover_http.h"
 #include "render/assets.h"
 #include "units/unit_http.h"
 #include "values/value_http.h"
@@ -109,6 +110,12 @@ const struct route routes[] = {
 	    regio_import_accept, PERM_REGISTER_EDIT, 0 },
 	{ METHOD_GET, "/units/{id}/register/export", regio_export_get,
 	    PERM_REGISTER_VIEW, 0 },
+	{ METHOD_GET, "/units/{id}/register/rollover", rollover_page,
+	    PERM_REGISTER_MANAGE, 0 },
+	{ METHOD_POST, "/units/{id}/register/rollover", rollover_post,
+	    PERM_REGISTER_MANAGE, 0 },
+	{ METHOD_POST, "/units/{id}/register/rollover/{id}/undo",
+	    rollover_undo_post, PERM_REGISTER_MANAGE, 0 },
 	{ METHOD_GET, "/register/template.csv", regio_template_csv,
 	    PERM_REGISTER_VIEW, 0 },
 	{ METHOD_GET, "/register/template.xlsx", regio_template_xlsx,
