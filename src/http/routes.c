@@ -10,6 +10,7 @@
 #include "plans/plan_http.h"
 #include "register/register_http.h"
 #include "regio/regio_http.h"
+#include "regstat/population_http.h"
 #include "rollover/rollover_http.h"
 #include "render/assets.h"
 #include "units/unit_http.h"
@@ -116,6 +117,10 @@ const struct route routes[] = {
 	    PERM_REGISTER_MANAGE, 0 },
 	{ METHOD_POST, "/units/{id}/register/rollover/{id}/undo",
 	    rollover_undo_post, PERM_REGISTER_MANAGE, 0 },
+	{ METHOD_GET, "/units/{id}/population", population_page,
+	    PERM_VALUE_ENTER, 0 },
+	{ METHOD_POST, "/units/{id}/population", population_post,
+	    PERM_VALUE_ENTER, 0 },
 	{ METHOD_GET, "/register/template.csv", regio_template_csv,
 	    PERM_REGISTER_VIEW, 0 },
 	{ METHOD_GET, "/register/template.xlsx", regio_template_xlsx,

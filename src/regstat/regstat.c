@@ -32,6 +32,7 @@ struct acc {
 	int64_t	 completed5[SP__MAX], completed9[SP__MAX];
 	int64_t	 age5[SP__MAX];
 	int64_t	 dis_needs[SP__MAX], dis_access[SP__MAX];
+	int64_t	 yearend;	/* rows with a year-end status */
 	bool	 any;
 };
 
@@ -156,7 +157,10 @@ count(struct acc *a, const struct yr *y, enum unit_kind kind, int grade,
 		bump(a->start[g], f);
 	if (dropped)
 		bump(a->dropped[g], f);
+	if (strcmp(status, "promoted") == 0 || strcmp(status, "repeated") == 0)
+		a->yearend++;
 	if (strcmp(status, "completed") == 0) {
+		a->yearend++;
 		if (grade == 5)
 			bump(a->completed5, f);
 		else if (grade == 9)
@@ -277,7 +281,7 @@ emit(struct ctx *c, int64_t unit, enum unit_kind kind, struct acc *acc)
 		if (!a->any)
 			continue;
 		if (primary) {
-			if ((b = yr_back(c, s, 4)) >= 0 &&
+			if (a->yearend > 0 && (b = yr_back(c, s, 4)) >= 0 &&
 			    acc[b].start[1 + 3][SP_ALL] > 0 &&
 			    (e = put(c, unit, I_COMP_P, period, 99,
 			    a->completed5, acc[b].start[1 + 3])) != ERR_OK)
@@ -287,7 +291,7 @@ emit(struct ctx *c, int64_t unit, enum unit_kind kind, struct acc *acc)
 				return e;
 		}
 		if (lower) {
-			if ((b = yr_back(c, s, 3)) >= 0 &&
+			if (a->yearend > 0 && (b = yr_back(c, s, 3)) >= 0 &&
 			    acc[b].start[6 + 3][SP_ALL] > 0 &&
 			    (e = put(c, unit, I_COMP_L, period, 99,
 			    a->completed9, acc[b].start[6 + 3])) != ERR_OK)

@@ -22,8 +22,10 @@
  *                        inclusive or special education / disabled
  *                        children with learning needs enrolled.
  * A completion row is kept only when its denominator year is in the
- * register (den > 0): a school that started its register last year has
- * no completion rate yet, rather than a wrong one.
+ * register (den > 0) and the year's end has been recorded (some child
+ * promoted, repeating or completed): a school that started its register
+ * last year, or a year still running, has no completion rate yet rather
+ * than a wrong one.
  */
 #ifndef VITRE_REGSTAT_H
 #define VITRE_REGSTAT_H
