@@ -153,6 +153,17 @@ good_child(void)
 	return raw;
 }
 
+/* The child raw is refused with a message for f containing part. */
+static void
+child_refused(struct child_raw raw, const struct field *f, const char *part)
+{
+	struct form_errors errs = { 0 };
+	struct child c;
+
+	assert_false(child_check(&raw, TODAY, &c, &errs));
+	assert_msg(&errs, f, part);
+}
+
 static void
 good_child_is_accepted(void **state)
 {
@@ -184,18 +195,14 @@ date_of_birth_must_exist(void **state)
 {
 	const char *bad[] = { "2015-02-30", "2015-13-01", "2014-02-29",
 	    "15/04/2015", "2015-4-2", "yesterday" };
-	struct child c;
+	struct child_raw raw = good_child();
 	size_t i;
 
 	(void)state;
+	raw.personal_id = NULL;
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
-		struct child_raw raw = good_child();
-		struct form_errors errs = { 0 };
-
 		raw.birth_date = bad[i];
-		raw.personal_id = NULL;
-		assert_false(child_check(&raw, TODAY, &c, &errs));
-		assert_msg(&errs, &child_f_birth_date, "ngày có thật");
+		child_refused(raw, &child_f_birth_date, "ngày có thật");
 	}
 }
 
@@ -203,18 +210,13 @@ static void
 date_of_birth_not_in_the_future_nor_too_old(void **state)
 {
 	struct child_raw raw = good_child();
-	struct form_errors errs = { 0 };
-	struct child c;
 
 	(void)state;
 	raw.birth_date = "2026-03-16";
 	raw.personal_id = NULL;
-	assert_false(child_check(&raw, TODAY, &c, &errs));
-	assert_msg(&errs, &child_f_birth_date, "sau hôm nay");
-	memset(&errs, 0, sizeof(errs));
+	child_refused(raw, &child_f_birth_date, "sau hôm nay");
 	raw.birth_date = "1989-12-31";
-	assert_false(child_check(&raw, TODAY, &c, &errs));
-	assert_msg(&errs, &child_f_birth_date, "1990");
+	child_refused(raw, &child_f_birth_date, "1990");
 }
 
 static void
@@ -222,17 +224,14 @@ personal_id_of_the_wrong_length_is_refused(void **state)
 {
 	const char *bad[] = { "07931500123", "0793150012345", "07931500123a",
 	    "079-315-001234" };
+	struct child_raw raw = good_child();
 	size_t i;
 
 	(void)state;
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
-		struct child_raw raw = good_child();
-		struct form_errors errs = { 0 };
-		struct child c;
-
 		raw.personal_id = bad[i];
-		assert_false(child_check(&raw, TODAY, &c, &errs));
-		assert_non_null(msg(&errs, &child_f_personal_id));
+		child_refused(raw, &child_f_personal_id, i < 2 ?
+		    "12 chữ số (đang có" : "chỉ gồm 12 chữ số");
 	}
 	assert_int_equal(child_pid_problem("07931500123", CHILD_SEX_F, 2015),
 	    PID_LENGTH);
@@ -242,13 +241,10 @@ static void
 personal_id_needs_a_province_code(void **state)
 {
 	struct child_raw raw = good_child();
-	struct form_errors errs = { 0 };
-	struct child c;
 
 	(void)state;
 	raw.personal_id = "000315001234";
-	assert_false(child_check(&raw, TODAY, &c, &errs));
-	assert_msg(&errs, &child_f_personal_id, "001 đến 096");
+	child_refused(raw, &child_f_personal_id, "001 đến 096");
 	assert_int_equal(child_pid_problem("097315001234", CHILD_SEX_F, 2015),
 	    PID_PROVINCE);
 	assert_int_equal(child_pid_problem("096315001234", CHILD_SEX_F, 2015),
@@ -259,15 +255,12 @@ static void
 personal_id_century_sex_digit_must_fit(void **state)
 {
 	struct child_raw raw = good_child();
-	struct form_errors errs = { 0 };
-	struct child c;
 
 	(void)state;
 	/* 2 = a boy born 2000-2099, but Lan is a girl. */
 	raw.personal_id = "079215001234";
-	assert_false(child_check(&raw, TODAY, &c, &errs));
-	assert_msg(&errs, &child_f_personal_id, "chữ số thứ 4");
-	assert_msg(&errs, &child_f_personal_id, "phải là 3");
+	child_refused(raw, &child_f_personal_id, "chữ số thứ 4");
+	child_refused(raw, &child_f_personal_id, "phải là 3");
 	assert_int_equal(child_pid_problem("079115001234", CHILD_SEX_F, 2015),
 	    PID_CENTURY_SEX);
 	assert_int_equal(child_pid_problem("079099001234", CHILD_SEX_M, 1999),
@@ -287,13 +280,10 @@ static void
 personal_id_year_digits_must_fit(void **state)
 {
 	struct child_raw raw = good_child();
-	struct form_errors errs = { 0 };
-	struct child c;
 
 	(void)state;
 	raw.personal_id = "079314001234";
-	assert_false(child_check(&raw, TODAY, &c, &errs));
-	assert_msg(&errs, &child_f_personal_id, "phải là 15");
+	child_refused(raw, &child_f_personal_id, "phải là 15");
 	assert_int_equal(child_pid_problem("079314001234", CHILD_SEX_F, 2015),
 	    PID_YEAR);
 }
@@ -302,13 +292,10 @@ static void
 unknown_ethnicity_is_refused(void **state)
 {
 	struct child_raw raw = good_child();
-	struct form_errors errs = { 0 };
-	struct child c;
 
 	(void)state;
 	raw.ethnicity = "99";
-	assert_false(child_check(&raw, TODAY, &c, &errs));
-	assert_msg(&errs, &child_f_ethnicity, "54 dân tộc");
+	child_refused(raw, &child_f_ethnicity, "54 dân tộc");
 }
 
 static void
