@@ -219,73 +219,73 @@ date_of_birth_not_in_the_future_nor_too_old(void **state)
 	child_refused(raw, &child_f_birth_date, "1990");
 }
 
+/* Personal ID numbers and what is wrong with them, for a sex and year. */
+static const struct {
+	const char		*pid;
+	enum child_sex		 sex;
+	int			 year;
+	enum pid_problem	 want;
+} pid_cases[] = {
+	{ "079315001234", CHILD_SEX_F, 2015, PID_OK },
+	{ "096315001234", CHILD_SEX_F, 2015, PID_OK },
+	{ "079099001234", CHILD_SEX_M, 1999, PID_OK },
+	{ "079199001234", CHILD_SEX_F, 1999, PID_OK },
+	{ "079215001234", CHILD_SEX__MAX, 2015, PID_OK },	/* sex unknown */
+	{ "07931500123", CHILD_SEX_F, 2015, PID_LENGTH },
+	{ "0793150012345", CHILD_SEX_F, 2015, PID_LENGTH },
+	{ "07931500123a", CHILD_SEX_F, 2015, PID_LENGTH },
+	{ "000315001234", CHILD_SEX_F, 2015, PID_PROVINCE },
+	{ "097315001234", CHILD_SEX_F, 2015, PID_PROVINCE },
+	{ "079215001234", CHILD_SEX_F, 2015, PID_CENTURY_SEX },	/* a boy's */
+	{ "079115001234", CHILD_SEX_F, 2015, PID_CENTURY_SEX },	/* 1900s */
+	{ "079015001234", CHILD_SEX__MAX, 2015, PID_CENTURY_SEX },
+	{ "079314001234", CHILD_SEX_F, 2015, PID_YEAR },
+};
+
 static void
-personal_id_of_the_wrong_length_is_refused(void **state)
+personal_id_rules_case_by_case(void **state)
 {
-	const char *bad[] = { "07931500123", "0793150012345", "07931500123a",
-	    "079-315-001234" };
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(pid_cases) / sizeof(pid_cases[0]); i++)
+		if (child_pid_problem(pid_cases[i].pid, pid_cases[i].sex,
+		    pid_cases[i].year) != pid_cases[i].want)
+			fail_msg("%s: problem %d, wanted %d", pid_cases[i].pid,
+			    child_pid_problem(pid_cases[i].pid,
+			    pid_cases[i].sex, pid_cases[i].year),
+			    pid_cases[i].want);
+	assert_int_equal(child_pid_digit(CHILD_SEX_M, 2015), '2');
+	assert_int_equal(child_pid_digit(CHILD_SEX_M, 2100), '4');
+	assert_int_equal(child_pid_digit(CHILD_SEX_F, 2100), '5');
+}
+
+/* Each bad personal ID is refused with its reason, naming the field. */
+static void
+bad_personal_ids_are_refused_with_the_reason(void **state)
+{
+	static const struct {
+		const char	*pid;
+		const char	*says;
+	} bad[] = {
+		{ "07931500123", "phải có đúng 12 chữ số (đang có 11)" },
+		{ "0793150012345", "phải có đúng 12 chữ số (đang có 13)" },
+		{ "07931500123a", "chỉ gồm 12 chữ số" },
+		{ "079-315-001234", "chỉ gồm 12 chữ số" },
+		{ "000315001234", "001 đến 096" },
+		{ "079215001234", "chữ số thứ 4 (thế kỷ và giới tính) là 2" },
+		{ "079215001234", "phải là 3" },
+		{ "079314001234", "chữ số thứ 5–6" },
+		{ "079314001234", "phải là 15" },
+	};
 	struct child_raw raw = good_child();
 	size_t i;
 
 	(void)state;
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
-		raw.personal_id = bad[i];
-		child_refused(raw, &child_f_personal_id, i < 2 ?
-		    "12 chữ số (đang có" : "chỉ gồm 12 chữ số");
+		raw.personal_id = bad[i].pid;
+		child_refused(raw, &child_f_personal_id, bad[i].says);
 	}
-	assert_int_equal(child_pid_problem("07931500123", CHILD_SEX_F, 2015),
-	    PID_LENGTH);
-}
-
-static void
-personal_id_needs_a_province_code(void **state)
-{
-	struct child_raw raw = good_child();
-
-	(void)state;
-	raw.personal_id = "000315001234";
-	child_refused(raw, &child_f_personal_id, "001 đến 096");
-	assert_int_equal(child_pid_problem("097315001234", CHILD_SEX_F, 2015),
-	    PID_PROVINCE);
-	assert_int_equal(child_pid_problem("096315001234", CHILD_SEX_F, 2015),
-	    PID_OK);
-}
-
-static void
-personal_id_century_sex_digit_must_fit(void **state)
-{
-	struct child_raw raw = good_child();
-
-	(void)state;
-	/* 2 = a boy born 2000-2099, but Lan is a girl. */
-	raw.personal_id = "079215001234";
-	child_refused(raw, &child_f_personal_id, "chữ số thứ 4");
-	child_refused(raw, &child_f_personal_id, "phải là 3");
-	assert_int_equal(child_pid_problem("079115001234", CHILD_SEX_F, 2015),
-	    PID_CENTURY_SEX);
-	assert_int_equal(child_pid_problem("079099001234", CHILD_SEX_M, 1999),
-	    PID_OK);
-	assert_int_equal(child_pid_problem("079199001234", CHILD_SEX_F, 1999),
-	    PID_OK);
-	assert_int_equal(child_pid_digit(CHILD_SEX_M, 2100), '4');
-	assert_int_equal(child_pid_digit(CHILD_SEX_F, 2100), '5');
-	/* Sex unknown: only the century is checked. */
-	assert_int_equal(child_pid_problem("079215001234", CHILD_SEX__MAX,
-	    2015), PID_OK);
-	assert_int_equal(child_pid_problem("079015001234", CHILD_SEX__MAX,
-	    2015), PID_CENTURY_SEX);
-}
-
-static void
-personal_id_year_digits_must_fit(void **state)
-{
-	struct child_raw raw = good_child();
-
-	(void)state;
-	raw.personal_id = "079314001234";
-	child_refused(raw, &child_f_personal_id, "phải là 15");
-	assert_int_equal(child_pid_problem("079314001234", CHILD_SEX_F, 2015),
-	    PID_YEAR);
 }
 
 static void
@@ -1001,10 +1001,8 @@ main(void)
 		cmocka_unit_test(good_child_is_accepted),
 		cmocka_unit_test(date_of_birth_must_exist),
 		cmocka_unit_test(date_of_birth_not_in_the_future_nor_too_old),
-		cmocka_unit_test(personal_id_of_the_wrong_length_is_refused),
-		cmocka_unit_test(personal_id_needs_a_province_code),
-		cmocka_unit_test(personal_id_century_sex_digit_must_fit),
-		cmocka_unit_test(personal_id_year_digits_must_fit),
+		cmocka_unit_test(personal_id_rules_case_by_case),
+		cmocka_unit_test(bad_personal_ids_are_refused_with_the_reason),
 		cmocka_unit_test(unknown_ethnicity_is_refused),
 		cmocka_unit_test(other_child_fields_are_checked),
 		cmocka_unit_test(ages_count_whole_years),
