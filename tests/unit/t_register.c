@@ -561,6 +561,18 @@ world(struct world *w, const char *code)
 	w->ctx.t = &w->t;
 }
 
+/* The enrolment raw is refused with a message for f containing part. */
+static void
+enrol_refused(const struct enrol_raw *raw, const struct enrol_ctx *ctx,
+    bool any_status, const struct field *f, const char *part)
+{
+	struct form_errors errs = { 0 };
+	struct enrolment e;
+
+	assert_false(enrol_check(raw, ctx, any_status, &e, &errs));
+	assert_msg(&errs, f, part);
+}
+
 static void
 grades_parse_and_fit_the_level(void **state)
 {
@@ -623,19 +635,15 @@ static void
 grade_that_does_not_fit_the_level_is_refused(void **state)
 {
 	struct enrol_raw raw = { .class_name = "10A", .grade = "10" };
-	struct form_errors errs = { 0 };
-	struct enrolment e;
 	struct world w;
 
 	(void)state;
 	world(&w, "2024-2025");
 	w.ctx.birth = "2009-01-01";
-	assert_false(enrol_check(&raw, &w.ctx, false, &e, &errs));
-	assert_msg(&errs, &enrol_f_grade, "Lớp 10 không thuộc cấp");
-	memset(&errs, 0, sizeof(errs));
+	enrol_refused(&raw, &w.ctx, false, &enrol_f_grade,
+	    "Lớp 10 không thuộc cấp");
 	raw.grade = "MG5";
-	assert_false(enrol_check(&raw, &w.ctx, false, &e, &errs));
-	assert_msg(&errs, &enrol_f_grade, "Lớp 1 đến Lớp 9");
+	enrol_refused(&raw, &w.ctx, false, &enrol_f_grade, "Lớp 1 đến Lớp 9");
 }
 
 static void
@@ -643,17 +651,15 @@ birth_after_enrolment_is_refused(void **state)
 {
 	struct enrol_raw raw = { .class_name = "1A", .grade = "1",
 	    .entered_on = "2024-10-01" };
-	struct form_errors errs = { 0 };
-	struct enrolment e;
 	struct world w;
 
 	(void)state;
 	world(&w, "2024-2025");
 	w.ctx.birth = "2024-12-01";
-	assert_false(enrol_check(&raw, &w.ctx, false, &e, &errs));
-	assert_msg(&errs, &enrol_f_entered_on, "ngày sinh của trẻ");
+	enrol_refused(&raw, &w.ctx, false, &enrol_f_entered_on,
+	    "ngày sinh của trẻ");
 	/* And a child far too young for the grade. */
-	assert_msg(&errs, &enrol_f_grade, "quá nhỏ");
+	enrol_refused(&raw, &w.ctx, false, &enrol_f_grade, "quá nhỏ");
 }
 
 static void
@@ -661,27 +667,20 @@ enrolment_dates_must_exist_and_lie_in_the_year(void **state)
 {
 	struct enrol_raw raw = { .class_name = "4A", .grade = "4",
 	    .entered_on = "2024-02-30" };
-	struct form_errors errs = { 0 };
-	struct enrolment e;
 	struct world w;
 
 	(void)state;
 	world(&w, "2024-2025");
-	assert_false(enrol_check(&raw, &w.ctx, false, &e, &errs));
-	assert_msg(&errs, &enrol_f_entered_on, "ngày có thật");
-	memset(&errs, 0, sizeof(errs));
+	enrol_refused(&raw, &w.ctx, false, &enrol_f_entered_on,
+	    "ngày có thật");
 	raw.entered_on = "2025-09-01";
-	assert_false(enrol_check(&raw, &w.ctx, false, &e, &errs));
-	assert_msg(&errs, &enrol_f_entered_on, "năm học 2024-2025");
-	memset(&errs, 0, sizeof(errs));
+	enrol_refused(&raw, &w.ctx, false, &enrol_f_entered_on,
+	    "năm học 2024-2025");
 	world(&w, "2026-2027");
 	raw.entered_on = NULL;
-	assert_false(enrol_check(&raw, &w.ctx, false, &e, &errs));
-	assert_msg(&errs, &enrol_f_entered_on, "sau hôm nay");
-	memset(&errs, 0, sizeof(errs));
+	enrol_refused(&raw, &w.ctx, false, &enrol_f_entered_on, "sau hôm nay");
 	w.ctx.year = NULL;
-	assert_false(enrol_check(&raw, &w.ctx, false, &e, &errs));
-	assert_msg(&errs, &enrol_f_year, "cần chọn");
+	enrol_refused(&raw, &w.ctx, false, &enrol_f_year, "cần chọn");
 }
 
 static void
@@ -695,21 +694,18 @@ new_enrolment_starts_studying_or_transferred_in(void **state)
 
 	(void)state;
 	world(&w, "2024-2025");
-	assert_false(enrol_check(&raw, &w.ctx, false, &e, &errs));
-	assert_msg(&errs, &enrol_f_status, "đang học hoặc chuyển đến");
-	memset(&errs, 0, sizeof(errs));
+	enrol_refused(&raw, &w.ctx, false, &enrol_f_status,
+	    "đang học hoặc chuyển đến");
 	raw.status = "transferred_in";
-	assert_false(enrol_check(&raw, &w.ctx, false, &e, &errs));
-	assert_msg(&errs, &enrol_f_from_school, "từ trường nào");
-	memset(&errs, 0, sizeof(errs));
+	enrol_refused(&raw, &w.ctx, false, &enrol_f_from_school,
+	    "từ trường nào");
 	raw.from_unit = "2";
 	raw.entered_on = "2024-11-04";
 	assert_true(enrol_check(&raw, &w.ctx, false, &e, &errs));
 	assert_int_equal(e.from_unit_id, 2);
 	assert_string_equal(e.status_on, "2024-11-04");
 	raw.from_unit = "1";
-	assert_false(enrol_check(&raw, &w.ctx, false, &e, &errs));
-	assert_msg(&errs, &enrol_f_from_unit, "trường khác");
+	enrol_refused(&raw, &w.ctx, false, &enrol_f_from_unit, "trường khác");
 }
 
 static void
@@ -724,9 +720,8 @@ past_rows_carry_what_their_status_needs(void **state)
 	(void)state;
 	world(&w, "2024-2025");
 	w.ctx.birth = "2014-03-03";
-	assert_false(enrol_check(&raw, &w.ctx, true, &e, &errs));
-	assert_msg(&errs, &enrol_f_to_school, "chuyển đến trường nào");
-	memset(&errs, 0, sizeof(errs));
+	enrol_refused(&raw, &w.ctx, true, &enrol_f_to_school,
+	    "chuyển đến trường nào");
 	raw.to_school = "Trường TH Kim Đồng, Hà Nội";
 	assert_true(enrol_check(&raw, &w.ctx, true, &e, &errs));
 	raw.status = "dropped_out";
@@ -740,8 +735,7 @@ past_rows_carry_what_their_status_needs(void **state)
 	assert_string_equal(e.status_on, "2025-08-31");
 	raw.grade = "3";
 	w.ctx.birth = "2016-03-03";
-	assert_false(enrol_check(&raw, &w.ctx, true, &e, &errs));
-	assert_msg(&errs, &enrol_f_status, "lớp cuối cấp");
+	enrol_refused(&raw, &w.ctx, true, &enrol_f_status, "lớp cuối cấp");
 }
 
 static void
@@ -750,15 +744,13 @@ completed_before_enrolled_is_refused(void **state)
 	struct enrol_raw raw = { .class_name = "9A", .grade = "9",
 	    .status = "completed", .entered_on = "2025-01-06",
 	    .status_on = "2024-12-20" };
-	struct form_errors errs = { 0 };
-	struct enrolment e;
 	struct world w;
 
 	(void)state;
 	world(&w, "2024-2025");
 	w.ctx.birth = "2010-05-05";
-	assert_false(enrol_check(&raw, &w.ctx, true, &e, &errs));
-	assert_msg(&errs, &enrol_f_status_on, "ngày vào trường");
+	enrol_refused(&raw, &w.ctx, true, &enrol_f_status_on,
+	    "ngày vào trường");
 	/* Nor can a child without an enrolment complete: none -> completed. */
 	assert_false(enrol_transition_ok(ENROL__MAX, ENROL_COMPLETED));
 }
