@@ -59,6 +59,11 @@ void	reg_child_release(struct req *, struct reg_child *);
 bool	reg_may_edit_class(struct req *, int64_t unit_id, int64_t period_id,
 	    const char *cls);
 
+/* The classes of a school year the signed-in user is assigned to (a new
+ * array of *n; NULL if none). */
+char	(*reg_teacher_classes(struct req *, int64_t unit_id, int64_t period_id,
+	    size_t *n))[CHILD_TEXT(ENROL_CLASS_MAX)];
+
 /* The name of a code in the request's language. */
 const char *reg_name(const struct req *, const struct reg_code *);
 const char *reg_unit_name(const struct req *, const struct unit *);
