@@ -36,7 +36,7 @@ EMBED_FILES := $(foreach e,$(EMBED),$(lastword $(subst =, ,$(e))))
 
 UNIT_TESTS := $(basename $(notdir $(wildcard tests/unit/t_*.c)))
 
-.PHONY: all run check deps bench clean san
+.PHONY: all run check deps bench bench-register clean san
 
 all: build/rel/vitre
 
@@ -84,9 +84,17 @@ check: deps build/rel/vitre build/san/vitre \
 	$(addprefix build/rel/tests/,$(UNIT_TESTS)) $(addprefix build/san/tests/,$(UNIT_TESTS))
 	@scripts/run-tests
 
-bench: build/rel/vitre build/bench/gen_province build/bench/gen_register
+bench: build/rel/vitre build/bench/gen_province build/bench/gen_register \
+	build/bench/regstat_bench
 	@VITRE_BENCH=1 scripts/install-deps
 	@bench/run
+	@bench/register
+
+# The child register benchmark alone (import, targets, search).
+bench-register: build/rel/vitre build/bench/gen_province \
+	build/bench/gen_register build/bench/regstat_bench
+	@VITRE_BENCH=1 scripts/install-deps
+	@bench/register
 
 clean:
 	rm -rf build
@@ -96,5 +104,9 @@ build/bench/gen_province: bench/gen_province.c build/rel/libvitre.a
 	$(CC) $(CSTD) $(WARN) $(REL_FLAGS) $(INCLUDES) $(PKG_CFLAGS) -o $@ $< build/rel/libvitre.a $(LIBS)
 
 build/bench/gen_register: bench/gen_register.c build/rel/libvitre.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) $(WARN) $(REL_FLAGS) $(INCLUDES) $(PKG_CFLAGS) -o $@ $< build/rel/libvitre.a $(LIBS)
+
+build/bench/regstat_bench: bench/regstat_bench.c build/rel/libvitre.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CSTD) $(WARN) $(REL_FLAGS) $(INCLUDES) $(PKG_CFLAGS) -o $@ $< build/rel/libvitre.a $(LIBS)

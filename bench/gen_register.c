@@ -28,6 +28,7 @@
 #include "core/xalloc.h"
 #include "db/db.h"
 #include "db/migrate.h"
+#include "register/namefold.h"
 
 static uint64_t rng = 0x9e3779b97f4a7c15ull;
 
@@ -281,10 +282,14 @@ new_child(struct db *db, const struct school *sc, int by, int64_t now,
 	    " sex, birth_date, ethnicity, school_id, is_demo, created_at,"
 	    " updated_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)");
 	int female = (int)rnd(2);
-	char name[96], key[96], birth[40];
+	char name[128], key[NAMEFOLD_MAX], birth[40];
 
-	snprintf(name, sizeof(name), "Trẻ Mới %ld", seq);
-	snprintf(key, sizeof(key), "tre moi %ld", seq);
+	/* Names drawn like the list's (duplicates allowed: plain SQL). */
+	(void)seq;
+	snprintf(name, sizeof(name), "%s %s %s", family[rnd(N(family))],
+	    female ? middle_f[rnd(N(middle_f))] : middle_m[rnd(N(middle_m))],
+	    female ? given_f[rnd(N(given_f))] : given_m[rnd(N(given_m))]);
+	namefold(name, key, sizeof(key));
 	snprintf(birth, sizeof(birth), "%d-%02d-%02d", by, 1 + rnd(12),
 	    1 + rnd(28));
 	db_bind_text(st, 1, name);
@@ -328,11 +333,13 @@ gen_history(struct db *db, int year, int years)
 	struct school *s;
 	size_t ns, n, cap, i;
 	struct enr *cur = NULL;
+	int *intake;
 	int64_t now = 1760000000;
 	long seq = 0;
 	int y;
 
 	s = load_schools(db, &ns);
+	intake = xcalloc(ns + 1, sizeof(*intake));
 	for (y = year; y < year + years; y++) {
 		int64_t per = period_id(db, y), next = period_id(db, y + 1);
 		struct db_stmt *st;
@@ -399,13 +406,23 @@ gen_history(struct db *db, int year, int years)
 			if (!enrol(db, e->child, sc, next, y + 1, g, cls, now))
 				return 1;
 		}
-		/* The intake: nursery and first grade. */
+		/* The intake: as many nursery children or first graders as
+		 * the school had in its lowest grade this year. */
+		memset(intake, 0, ns * sizeof(*intake));
+		for (i = 0; i < n; i++) {
+			const struct school *sc = find_school(s, ns, cur[i].school);
+
+			/* First graders also come from the kindergartens:
+			 * take in half as many. */
+			if (sc != NULL && cur[i].grade == sc->lo)
+				intake[sc - s] += sc->lo == 1 ? (i % 2) : 1;
+		}
 		for (i = 0; i < ns; i++) {
 			int k, g = s[i].lo;
 
 			if (g != -3 && g != 1)
 				continue;
-			for (k = 0; k < (g == 1 ? 120 : 50); k++) {
+			for (k = 0; k < intake[i]; k++) {
 				int64_t c = new_child(db, &s[i], y + 1 - g - 5, now,
 				    ++seq);
 				char cls[32];
@@ -422,6 +439,7 @@ gen_history(struct db *db, int year, int years)
 		    y + 2, n);
 	}
 	free(cur);
+	free(intake);
 	free(s);
 	return 0;
 }
