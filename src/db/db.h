@@ -43,6 +43,9 @@ enum db_rc {
 
 enum err	 db_open(const char *path, struct db **out, struct buf *errmsg);
 void		 db_close(struct db *);
+/* The file of the connection ("" for an in-memory database), to open a
+ * second connection to it (a scan split over threads). */
+const char	*db_path(struct db *);
 
 struct db_stmt	*db_stmt(struct db *, const char *sql);
 void		 db_bind_int(struct db_stmt *, int idx, int64_t);

@@ -75,6 +75,14 @@ db_close(struct db *db)
 	free(db);
 }
 
+const char *
+db_path(struct db *db)
+{
+	const char *p = sqlite3_db_filename(db->h, "main");
+
+	return p != NULL ? p : "";
+}
+
 struct db_stmt *
 db_stmt(struct db *db, const char *sql)
 {

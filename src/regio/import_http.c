@@ -60,12 +60,33 @@ ctx_free(void *p)
 
 #define T(v, e)	(en ? (e) : (v))
 
+struct progress {
+	struct job	*j;
+	int64_t		 total;		/* lines of a CSV; 0 unknown (.xlsx) */
+};
+
 static void
 progress(void *arg, size_t rows)
 {
-	struct job *j = arg;
+	struct progress *p = arg;
 
-	job_progress(j, (int64_t)rows, 0);
+	job_progress(p->j, (int64_t)rows, p->total);
+}
+
+/* The lines of a CSV upload, for the progress bar (0 for a zip). */
+static int64_t
+lines(const char *data, size_t len)
+{
+	const char *p = data, *e = data + len;
+	int64_t n = 0;
+
+	if (len >= 2 && data[0] == 'P' && data[1] == 'K')
+		return 0;
+	while (p < e && (p = memchr(p, '\n', (size_t)(e - p))) != NULL) {
+		n++;
+		p++;
+	}
+	return n > 0 ? n - 1 : 0;	/* less the header */
 }
 
 static void
@@ -168,6 +189,7 @@ run_import(struct job *j, struct db *db, void *arg, bool write)
 	struct regio_import im;
 	struct io_error ie;
 	struct buf o = BUF_INIT;
+	struct progress pr = { j, lines(c->data, c->len) };
 	bool en = c->en;
 	enum err e;
 
@@ -193,7 +215,7 @@ run_import(struct job *j, struct db *db, void *arg, bool write)
 	im.write = write;
 	im.all_or_nothing = false;
 	im.progress = progress;
-	im.progress_arg = j;
+	im.progress_arg = &pr;
 	e = regio_import_run(&im, sr);
 	sheet_close(sr);
 	if (e == ERR_INVALID) {
@@ -406,11 +428,15 @@ regio_import_job(struct req *r)
 	if (running)
 		html_fmt(&r->out, "<section id=\"import-job\" hx-get=\"/units/%I/"
 		    "register/import/%I\" hx-trigger=\"every 1s\" "
-		    "hx-swap=\"outerHTML\" aria-busy=\"true\"><p>%s: %I %s</p>"
-		    "<progress></progress></section>", u->id, v.id,
-		    v.state == JOB_QUEUED ? L(r, "Đang chờ", "Waiting") :
-		    L(r, "Đang xử lý", "Working"), v.done,
+		    "hx-swap=\"outerHTML\" aria-busy=\"true\"><p>%s: %I %s</p>",
+		    u->id, v.id, v.state == JOB_QUEUED ? L(r, "Đang chờ",
+		    "Waiting") : L(r, "Đang xử lý", "Working"), v.done,
 		    L(r, "dòng", "rows"));
+	if (running && v.total > 0)
+		html_fmt(&r->out, "<progress value=\"%I\" max=\"%I\"></progress>"
+		    "</section>", v.done < v.total ? v.done : v.total, v.total);
+	else if (running)
+		html_lit(&r->out, "<progress></progress></section>");
 	else {
 		html_fmt(&r->out, "<section id=\"import-job\" data-state=\"%s\">",
 		    job_state_name(v.state));

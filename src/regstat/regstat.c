@@ -11,7 +11,9 @@
  * enrolment table in storage order (no join, no sort).  emit() turns the
  * counts into reg_value rows with the formulas of regstat.h.
  */
+#include <pthread.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +35,7 @@ struct acc {
 	int64_t	 age5[SP__MAX];
 	int64_t	 dis_needs[SP__MAX], dis_access[SP__MAX];
 	int64_t	 yearend;	/* rows with a year-end status */
+	/* Only int64_t counters above: acc_add() sums them as an array. */
 	bool	 any;
 };
 
@@ -140,26 +143,49 @@ bump(int64_t v[SP__MAX], unsigned flags)
 		v[SP_DIS]++;
 }
 
+enum st { ST_OTHER, ST_DROPPED, ST_OUT, ST_YEAREND, ST_COMPLETED };
+
+/* The statuses the counts tell apart, from the stored code. */
+static enum st
+status_of(const char *s)
+{
+	switch (s[0]) {
+	case 'd':
+		return strcmp(s, "dropped_out") == 0 ? ST_DROPPED : ST_OTHER;
+	case 't':
+		return strcmp(s, "transferred_out") == 0 ? ST_OUT : ST_OTHER;
+	case 'p':
+	case 'r':
+		return strcmp(s, "promoted") == 0 || strcmp(s, "repeated") == 0 ?
+		    ST_YEAREND : ST_OTHER;
+	case 'c':
+		return strcmp(s, "completed") == 0 ? ST_COMPLETED : ST_OTHER;
+	default:
+		return ST_OTHER;
+	}
+}
+
 /* Count one enrolment row into a. */
 static void
 count(struct acc *a, const struct yr *y, enum unit_kind kind, int grade,
     const char *status, const char *entered_on, const struct cattr *ca)
 {
-	bool dropped = strcmp(status, "dropped_out") == 0;
-	bool active = !dropped && strcmp(status, "transferred_out") != 0;
+	enum st st = status_of(status);
+	bool dropped = st == ST_DROPPED;
+	bool active = !dropped && st != ST_OUT;
 	unsigned f = ca->flags;
 	int g = grade + 3;
 
 	if (g < 0 || g >= NGRADE)
 		return;
 	a->any = true;
-	if (strcmp(entered_on, y->cutoff) <= 0)
+	if (strncmp(entered_on, y->cutoff, 10) <= 0)
 		bump(a->start[g], f);
 	if (dropped)
 		bump(a->dropped[g], f);
-	if (strcmp(status, "promoted") == 0 || strcmp(status, "repeated") == 0)
+	if (st == ST_YEAREND)
 		a->yearend++;
-	if (strcmp(status, "completed") == 0) {
+	if (st == ST_COMPLETED) {
 		a->yearend++;
 		if (grade == 5)
 			bump(a->completed5, f);
@@ -423,6 +449,209 @@ find_unit(struct unitacc *u, size_t n, int64_t id)
 	return bsearch(&key, u, n, sizeof(*u), unitacc_cmp);
 }
 
+/* The attributes of children lo..hi into ca (disjoint per thread). */
+struct cscan {
+	struct db	*db;		/* NULL: open path */
+	const char	*path;
+	struct cattr	*ca;
+	int64_t		 lo, hi;
+	bool		 ok;
+};
+
+static void *
+cscan_run(void *arg)
+{
+	struct cscan *s = arg;
+	struct db *db = s->db;
+	struct db_stmt *st;
+	enum db_rc rc;
+
+	s->ok = false;
+	if (db == NULL && db_open(s->path, &db, NULL) != ERR_OK)
+		return NULL;
+	(void)db_exec_script(db, "PRAGMA mmap_size = 4294967296;", NULL);
+	st = db_stmt(db, "SELECT id, sex, COALESCE(ethnicity, ''), birth_date"
+	    " FROM child WHERE id BETWEEN ? AND ?");
+	db_bind_int(st, 1, s->lo);
+	db_bind_int(st, 2, s->hi);
+	while ((rc = db_step(st)) == DB_ROW) {
+		int64_t id = db_col_int(st, 0);
+
+		if (id < s->lo || id > s->hi)
+			continue;
+		s->ca[id].flags = (uint8_t)attr_flags(db_col_text(st, 1),
+		    db_col_text(st, 2), false, false, "none");
+		s->ca[id].birth_year = (int16_t)strtol(db_col_text(st, 3),
+		    NULL, 10);
+	}
+	db_done(st);
+	s->ok = rc == DB_DONE;
+	if (s->db == NULL)
+		db_close(db);
+	return NULL;
+}
+
+/* Every child's attributes, in two halves at once for a big file. */
+static bool
+scan_children(struct db *db, struct cattr *ca, int64_t maxid)
+{
+	struct cscan a = { db, NULL, ca, 1, maxid, false }, b;
+	pthread_t th;
+
+	if (db_path(db)[0] == '\0' || maxid <= 100000) {
+		cscan_run(&a);
+		return a.ok;
+	}
+	b = a;
+	b.db = NULL;
+	b.path = db_path(db);
+	b.lo = maxid / 2 + 1;
+	a.hi = maxid / 2;
+	if (pthread_create(&th, NULL, cscan_run, &b) != 0) {
+		a.hi = maxid;
+		cscan_run(&a);
+		return a.ok;
+	}
+	cscan_run(&a);
+	pthread_join(th, NULL);
+	return a.ok && b.ok;
+}
+
+/* One half of the enrolment scan: rows lo..hi by id, into its own
+ * accumulators (u[].acc of its copy of the school list). */
+struct scan {
+	struct db		*db;		/* NULL: open path */
+	const char		*path;
+	const struct ctx	*c;
+	struct unitacc		*u;
+	size_t			 nu;
+	const struct cattr	*ca;
+	int64_t			 maxid, lo, hi;
+	bool			 ok;
+};
+
+static void
+scan_range(struct scan *s)
+{
+	struct db *db = s->db;
+	struct db_stmt *st;
+	struct unitacc *last = NULL;
+	enum db_rc rc;
+
+	s->ok = false;
+	if (db == NULL && db_open(s->path, &db, NULL) != ERR_OK)
+		return;
+	/* Scans read through memory-mapped pages: no copy per page. */
+	(void)db_exec_script(db, "PRAGMA mmap_size = 4294967296;", NULL);
+	st = db_stmt(db, "SELECT unit_id, period_id, grade, status, entered_on,"
+	    " child_id FROM enrolment WHERE id BETWEEN ? AND ?");
+	db_bind_int(st, 1, s->lo);
+	db_bind_int(st, 2, s->hi);
+	while ((rc = db_step(st)) == DB_ROW) {
+		int64_t uid = db_col_int(st, 0), cid = db_col_int(st, 5);
+		int y = yr_slot(s->c, db_col_int(st, 1));
+
+		if (last == NULL || last->id != uid)
+			last = find_unit(s->u, s->nu, uid);
+		if (last == NULL || y < 0 || cid < 1 || cid > s->maxid)
+			continue;
+		if (last->acc == NULL)
+			last->acc = xcalloc(s->c->nyr, sizeof(*last->acc));
+		count(&last->acc[y], &s->c->yr[y], last->kind,
+		    (int)db_col_int(st, 2), db_col_text(st, 3),
+		    db_col_text(st, 4), &s->ca[cid]);
+	}
+	db_done(st);
+	s->ok = rc == DB_DONE;
+	if (s->db == NULL)
+		db_close(db);
+}
+
+static void *
+scan_thread(void *arg)
+{
+	scan_range(arg);
+	return NULL;
+}
+
+static void
+acc_add(struct acc *a, const struct acc *b)
+{
+	const int64_t *src = (const int64_t *)(const void *)b;
+	int64_t *dst = (int64_t *)(void *)a;
+	size_t i, n = offsetof(struct acc, any) / sizeof(int64_t);
+
+	for (i = 0; i < n; i++)
+		dst[i] += src[i];
+	a->any = a->any || b->any;
+}
+
+/*
+ * Count every enrolment into u[].acc: the first half of the ids on this
+ * connection, the second on another one in a second thread (a file
+ * database; in memory, all on this one).
+ */
+static bool
+scan_enrolments(struct db *db, const struct ctx *c, struct unitacc *u,
+    size_t nu, const struct cattr *ca, int64_t maxid)
+{
+	struct scan a, b;
+	struct unitacc *u2;
+	pthread_t th;
+	int64_t top = 0;
+	size_t i, y;
+	bool threaded;
+
+	if (db_one_int(db_stmt(db, "SELECT COALESCE(MAX(id), 0)"
+	    " FROM enrolment"), &top) != ERR_OK)
+		return false;
+	memset(&a, 0, sizeof(a));
+	a.db = db;
+	a.c = c;
+	a.u = u;
+	a.nu = nu;
+	a.ca = ca;
+	a.maxid = maxid;
+	a.lo = 1;
+	a.hi = top;
+	threaded = db_path(db)[0] != '\0' && top > 100000;
+	if (!threaded) {
+		scan_range(&a);
+		return a.ok;
+	}
+	b = a;
+	b.db = NULL;
+	b.path = db_path(db);
+	b.lo = top / 2 + 1;
+	a.hi = top / 2;
+	u2 = xcalloc(nu + 1, sizeof(*u2));
+	memcpy(u2, u, nu * sizeof(*u2));
+	for (i = 0; i < nu; i++)
+		u2[i].acc = NULL;
+	b.u = u2;
+	if (pthread_create(&th, NULL, scan_thread, &b) != 0) {
+		free(u2);
+		a.hi = top;
+		scan_range(&a);
+		return a.ok;
+	}
+	scan_range(&a);
+	pthread_join(th, NULL);
+	for (i = 0; i < nu; i++) {
+		if (u2[i].acc == NULL)
+			continue;
+		if (u[i].acc == NULL)
+			u[i].acc = u2[i].acc;
+		else {
+			for (y = 0; y < c->nyr; y++)
+				acc_add(&u[i].acc[y], &u2[i].acc[y]);
+			free(u2[i].acc);
+		}
+	}
+	free(u2);
+	return a.ok && b.ok;
+}
+
 enum err
 regstat_compute_all(struct db *db, size_t *rows)
 {
@@ -465,20 +694,7 @@ regstat_compute_all(struct db *db, size_t *rows)
 	if (db_one_int(st, &maxid) != ERR_OK)
 		goto out;
 	ca = xcalloc((size_t)maxid + 1, sizeof(*ca));
-	st = db_stmt(db, "SELECT c.id, c.sex, COALESCE(c.ethnicity, ''),"
-	    " c.birth_date FROM child c");
-	while ((rc = db_step(st)) == DB_ROW) {
-		int64_t id = db_col_int(st, 0);
-
-		if (id < 1 || id > maxid)
-			continue;
-		ca[id].flags = (uint8_t)attr_flags(db_col_text(st, 1),
-		    db_col_text(st, 2), false, false, "none");
-		ca[id].birth_year = (int16_t)strtol(db_col_text(st, 3), NULL,
-		    10);
-	}
-	db_done(st);
-	if (rc != DB_DONE)
+	if (!scan_children(db, ca, maxid))
 		goto out;
 	st = db_stmt(db, "SELECT child_id, learning_needs, education"
 	    " FROM child_disability");
@@ -496,29 +712,8 @@ regstat_compute_all(struct db *db, size_t *rows)
 	db_done(st);
 	if (rc != DB_DONE)
 		goto out;
-	/* Every enrolment, in storage order. */
-	st = db_stmt(db, "SELECT unit_id, period_id, grade, status, entered_on,"
-	    " child_id FROM enrolment");
-	{
-		struct unitacc *last = NULL;
-
-		while ((rc = db_step(st)) == DB_ROW) {
-			int64_t uid = db_col_int(st, 0), cid = db_col_int(st, 5);
-			int s = yr_slot(&c, db_col_int(st, 1));
-
-			if (last == NULL || last->id != uid)
-				last = find_unit(u, nu, uid);
-			if (last == NULL || s < 0 || cid < 1 || cid > maxid)
-				continue;
-			if (last->acc == NULL)
-				last->acc = xcalloc(c.nyr, sizeof(*last->acc));
-			count(&last->acc[s], &c.yr[s], last->kind,
-			    (int)db_col_int(st, 2), db_col_text(st, 3),
-			    db_col_text(st, 4), &ca[cid]);
-		}
-	}
-	db_done(st);
-	if (rc != DB_DONE)
+	/* Every enrolment, in storage order, in two halves at once. */
+	if (!scan_enrolments(db, &c, u, nu, ca, maxid))
 		goto out;
 	/* Replace every row. */
 	if (db_begin(db) != ERR_OK)
