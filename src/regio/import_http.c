@@ -453,8 +453,9 @@ regio_import_job(struct req *r)
 			    "lệ", "Accept: write the valid rows"), v.value);
 		}
 		html_fmt(&r->out, "<p><a href=\"/units/%I/register/import\">%s"
-		    "</a></p></section>", u->id, L(r, "Nhập tệp khác",
-		    "Import another file"));
+		    "</a> · <a href=\"/units/%I/register\">%s</a></p></section>",
+		    u->id, L(r, "Nhập tệp khác", "Import another file"), u->id,
+		    L(r, "Về sổ theo dõi", "Back to the register"));
 	}
 	page_end(r);
 out:

@@ -346,6 +346,20 @@ register_page(struct req *r)
 		    "href=\"/units/%I/register/warnings?year=%s\">%s</a>",
 		    s.u->id, s.year.code, L(r, "Cảnh báo sớm nguy cơ bỏ học",
 		    "Early warning of drop-out"));
+	/* The list in and out, and the year's end (src/regio/,
+	 * src/rollover/). */
+	if (role_can(r->user.role, PERM_REGISTER_EDIT) && !teacher)
+		html_fmt(&r->out, " <a role=\"button\" class=\"secondary "
+		    "outline\" href=\"/units/%I/register/import\">%s</a>",
+		    s.u->id, L(r, "Nhập danh sách", "Import a list"));
+	html_fmt(&r->out, " <a role=\"button\" class=\"secondary outline\" "
+	    "href=\"/units/%I/register/export?year=%s&amp;format=xlsx\">%s</a>",
+	    s.u->id, s.year.code, L(r, "Xuất Excel", "Export to Excel"));
+	if (role_can(r->user.role, PERM_REGISTER_MANAGE))
+		html_fmt(&r->out, " <a role=\"button\" class=\"secondary "
+		    "outline\" href=\"/units/%I/register/rollover?year=%s\">%s"
+		    "</a>", s.u->id, s.year.code, L(r, "Chuyển năm học",
+		    "Year-end rollover"));
 	html_lit(&r->out, "</p>");
 	if (!str_empty(req_query(r, "assigned")))
 		html_fmt(&r->out, "<p class=\"flash\">%s</p>",
