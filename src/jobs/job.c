@@ -203,6 +203,19 @@ job_set_value(struct job *j, int64_t v)
 }
 
 void
+job_drop_ctx(struct job *j)
+{
+	void *ctx;
+
+	pthread_mutex_lock(&j->q->mu);
+	ctx = j->ctx;
+	j->ctx = NULL;
+	pthread_mutex_unlock(&j->q->mu);
+	if (ctx != NULL && j->ctx_free != NULL)
+		j->ctx_free(ctx);
+}
+
+void
 job_finish(struct job *j, enum job_state st, const char *result)
 {
 	pthread_mutex_lock(&j->q->mu);

@@ -62,6 +62,9 @@ void		 job_progress(struct job *, int64_t done, int64_t total);
 void		 job_finish(struct job *, enum job_state, const char *result);
 /* A number the page needs beside the result (e.g. rows to import). */
 void		 job_set_value(struct job *, int64_t);
+/* From inside run, after its last use of ctx: free the context now
+ * rather than when the job is forgotten (an upload nobody can use). */
+void		 job_drop_ctx(struct job *);
 
 /* A copy of job id for owner; ERR_NOTFOUND if there is none of theirs. */
 enum err	 job_get(struct app *, int64_t id, int64_t owner,

@@ -180,7 +180,8 @@ details(struct buf *o, const struct regio_import *im,
 	buf_release(&line);
 }
 
-static void
+/* Check or write; true if the check found rows to write. */
+static bool
 run_import(struct job *j, struct db *db, void *arg, bool write)
 {
 	struct import_ctx *c = arg;
@@ -190,12 +191,12 @@ run_import(struct job *j, struct db *db, void *arg, bool write)
 	struct io_error ie;
 	struct buf o = BUF_INIT;
 	struct progress pr = { j, lines(c->data, c->len) };
-	bool en = c->en;
+	bool en = c->en, some = false;
 	enum err e;
 
 	if (t == NULL) {
 		job_finish(j, JOB_FAILED, NULL);
-		return;
+		return false;
 	}
 	html_fmt(&o, "<p>%s <strong>%s</strong> · %s %s</p>",
 	    T("Tệp", "File"), c->filename, T("năm học", "school year"),
@@ -237,24 +238,30 @@ run_import(struct job *j, struct db *db, void *arg, bool write)
 		summary(&o, &im, en, write);
 		details(&o, &im, t, en);
 		job_set_value(j, (int64_t)(write ? im.written : im.valid));
+		some = im.valid > 0;
 		job_finish(j, JOB_DONE, o.data);
 	}
 	regio_import_release(&im);
 out:
 	unit_tree_put(c->app, t);
 	buf_release(&o);
+	return some;
 }
 
+/* A check keeps the upload for its acceptance, unless there is nothing
+ * to accept; a write never needs it again. */
 static void
 run_check(struct job *j, struct db *db, void *arg)
 {
-	run_import(j, db, arg, false);
+	if (!run_import(j, db, arg, false))
+		job_drop_ctx(j);
 }
 
 static void
 run_write(struct job *j, struct db *db, void *arg)
 {
-	run_import(j, db, arg, true);
+	(void)run_import(j, db, arg, true);
+	job_drop_ctx(j);
 }
 
 /* --- handlers ------------------------------------------------------------ */

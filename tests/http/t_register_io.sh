@@ -95,6 +95,10 @@ req POST "/units/$NTT/register/import" -H 'Content-Type: multipart/form-data; bo
 expect_status 400 "a malformed multipart body is refused"
 upload "$IOW/bad.csv" 2019
 expect_status 400 "a year that is not a school year is refused"
+head -c 9000000 /dev/zero | tr '\0' 'a' >"$IOW/big.csv"
+upload "$IOW/big.csv"
+expect_status 413 "a file past the 8 MB cap is refused"
+expect_eq "$(children)" "$before" "and writes nothing"
 
 # --- a good file: preview, then accept -------------------------------------
 cat >"$IOW/good.csv" <<'CSV'
