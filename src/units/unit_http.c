@@ -32,12 +32,6 @@ unit_check_scope(struct req *r, const struct unit_tree *t, int64_t unit_id)
 	return true;
 }
 
-static const char *
-unit_name(const struct req *r, const struct unit *u)
-{
-	return r->lang == LANG_EN && u->name_en[0] ? u->name_en : u->name;
-}
-
 /* The date the tree is shown on: ?on=YYYY-MM-DD or today. */
 static bool
 tree_date(struct req *r, char on[11])
@@ -65,7 +59,7 @@ tree_node(struct req *r, const struct unit_tree *t, size_t i, const char *on,
 	size_t *kids, n, k;
 
 	html_fmt(&r->out, "<li><a href=\"/units/%I\">%s</a> "
-	    "<small class=\"muted\">%s · %s</small>", u->id, unit_name(r, u),
+	    "<small class=\"muted\">%s · %s</small>", u->id, unit_display_name(u, r->lang),
 	    unit_kind_name(u->kind, r->lang), u->code);
 	if (u->demo)
 		html_fmt(&r->out, " <span class=\"badge demo-badge\">%s</span>",
@@ -143,7 +137,7 @@ links_table(struct req *r, const struct unit_tree *t, size_t i, bool up)
 
 		html_fmt(&r->out, "<tr><td><a href=\"/units/%I\">%s</a></td>"
 		    "<td>%s</td><td>%s</td><td>%s</td></tr>", o->id,
-		    unit_name(r, o), l->role == LINK_PROF ?
+		    unit_display_name(o, r->lang), l->role == LINK_PROF ?
 		    L(r, "chuyên môn", "professional") :
 		    L(r, "quản lý hành chính", "administrative"),
 		    strcmp(l->from, "1900-01-01") == 0 ? "—" : l->from,
@@ -164,9 +158,9 @@ unit_page(struct req *r)
 		goto out;
 	i = unit_index(t, r->params[0]);
 	u = &t->u[i];
-	page_begin(r, unit_name(r, u));
+	page_begin(r, unit_display_name(u, r->lang));
 	html_fmt(&r->out, "<hgroup><h1>%s</h1><p>%s · %s <code>%s</code></p>"
-	    "</hgroup>", unit_name(r, u), unit_kind_name(u->kind, r->lang),
+	    "</hgroup>", unit_display_name(u, r->lang), unit_kind_name(u->kind, r->lang),
 	    L(r, "mã", "code"), u->code);
 	if (u->demo)
 		html_fmt(&r->out, "<p><span class=\"badge demo-badge\">%s</span> "
