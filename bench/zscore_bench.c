@@ -110,7 +110,7 @@ make_child(struct child *c, bool only_under5)
 
 /* "YYYY-MM-DD" of a day number (days since 1970-01-01). */
 static void
-civil(int z, char out[11])
+civil(int z, char out[32])
 {
 	int era, doe, yoe, y, doy, mp, d, m;
 
@@ -123,7 +123,7 @@ civil(int z, char out[11])
 	mp = (5 * doy + 2) / 153;
 	d = doy - (153 * mp + 2) / 5 + 1;
 	m = mp + (mp < 10 ? 3 : -9);
-	snprintf(out, 11, "%04d-%02d-%02d", y + (m <= 2), m, d);
+	snprintf(out, 32, "%04d-%02d-%02d", y + (m <= 2), m, d);
 }
 
 static int
@@ -131,7 +131,7 @@ gen(long n, const char *path)
 {
 	FILE *f = fopen(path, "w");
 	struct child c;
-	char b[11], v[11];
+	char b[32], v[32];
 	long i;
 
 	if (f == NULL) {
@@ -157,35 +157,48 @@ gen(long n, const char *path)
 	return fclose(f) == 0 ? 0 : 1;
 }
 
+static double
+seconds(const struct timespec *a, const struct timespec *b)
+{
+	return (double)(b->tv_sec - a->tv_sec) + (b->tv_nsec - a->tv_nsec) / 1e9;
+}
+
+/* The best of five passes over the children (the machine is shared). */
 static int
 compute(long n, bool only_under5)
 {
 	struct child *cs = calloc((size_t)n, sizeof(*cs));
 	struct timespec t0, t1;
 	struct zs_result r;
-	double sum = 0, secs;
+	double sum = 0, secs, best = INFINITY;
 	long i, missing = 0;
-	int k;
+	int k, pass;
 
 	if (cs == NULL)
 		return 1;
 	for (i = 0; i < n; i++)
 		make_child(&cs[i], only_under5);
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	for (i = 0; i < n; i++) {
-		zs_compute(&cs[i].in, &r);
-		for (k = 0; k < ZS__MAX; k++)
-			if (r.why[k] == ZR_OK)
-				sum += r.z[k];
-			else if (r.why[k] != ZR_OTHER_GROUP)
-				missing++;
+	for (pass = 0; pass < 5; pass++) {
+		sum = 0;
+		missing = 0;
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		for (i = 0; i < n; i++) {
+			zs_compute(&cs[i].in, &r);
+			for (k = 0; k < ZS__MAX; k++)
+				if (r.why[k] == ZR_OK)
+					sum += r.z[k];
+				else if (r.why[k] != ZR_OTHER_GROUP)
+					missing++;
+		}
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		secs = seconds(&t0, &t1);
+		if (secs < best)
+			best = secs;
 	}
-	clock_gettime(CLOCK_MONOTONIC, &t1);
-	secs = (double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9;
-	printf("%s: %ld children in %.3f s (%.0f ns each; checksum %.2f, "
-	    "%ld missing)\n", only_under5 ? "under 5 only" : "mixed 0-19",
-	    n, secs, secs * 1e9 / (double)n, sum, missing);
-	printf("seconds=%.4f\n", secs);
+	printf("%s: %ld children in %.3f s (best of 5; %.0f ns each; "
+	    "checksum %.2f, %ld missing)\n", only_under5 ? "under 5 only" :
+	    "mixed 0-19", n, best, best * 1e9 / (double)n, sum, missing);
+	printf("seconds=%.4f\n", best);
 	free(cs);
 	return 0;
 }

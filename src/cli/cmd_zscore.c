@@ -19,6 +19,7 @@
 #include "cli/cli.h"
 #include "core/buf.h"
 #include "core/strutil.h"
+#include "core/xalloc.h"
 #include "growth/zscore.h"
 #include "io/csv.h"
 
@@ -109,12 +110,36 @@ flush_out(struct zjob *j, bool force)
 	return true;
 }
 
+/* The first required column the header lacks, or NULL.  The age comes
+ * from birth_date + visit_date or from age + age_unit. */
+static const char *
+missing_column(const struct zjob *j)
+{
+	bool birth = j->col[C_BIRTH] >= 0, visit = j->col[C_VISIT] >= 0;
+	bool age = j->col[C_AGE] >= 0, unit = j->col[C_AGE_UNIT] >= 0;
+
+	if (j->col[C_SEX] < 0)
+		return "sex";
+	if (j->col[C_WEIGHT] < 0)
+		return "weight";
+	if (j->col[C_LENHEI] < 0)
+		return "lenhei";
+	if ((birth && visit) || (age && unit))
+		return NULL;
+	if (birth || visit)
+		return birth ? "visit_date" : "birth_date";
+	if (age || unit)
+		return age ? "age_unit" : "age";
+	return "birth_date, visit_date hoặc/or age, age_unit";
+}
+
 /* Read the header, find the columns, write the output header. */
 static bool
 read_header(struct zjob *j)
 {
 	struct csv_reader *rd = j->rd;
 	struct buf err = BUF_INIT;
+	const char *miss;
 	size_t i, k;
 	int rc;
 	bool first = true;
@@ -129,7 +154,7 @@ read_header(struct zjob *j)
 		return false;
 	}
 	j->ncols = rd->nfields;
-	j->drop = calloc(j->ncols, sizeof(*j->drop));
+	j->drop = xcalloc(j->ncols, sizeof(*j->drop));
 	for (k = 0; k < C__MAX; k++)
 		j->col[k] = -1;
 	for (i = 0; i < rd->nfields; i++) {
@@ -147,30 +172,10 @@ read_header(struct zjob *j)
 		}
 		j->drop[i] = is_output_name(rd->fields[i], rd->lens[i]);
 	}
-	for (k = 0; k < C__MAX; k++) {
-		const char *miss = NULL;
-
-		if (k == C_SEX || k == C_WEIGHT || k == C_LENHEI)
-			miss = j->col[k] < 0 ? col_names[k] : NULL;
-		else if (k == C_BIRTH && j->col[C_AGE] < 0 &&
-		    (j->col[C_BIRTH] >= 0 || j->col[C_VISIT] >= 0))
-			miss = j->col[C_BIRTH] < 0 ? "birth_date" :
-			    j->col[C_VISIT] < 0 ? "visit_date" : NULL;
-		else if (k == C_AGE && j->col[C_BIRTH] < 0 &&
-		    j->col[C_VISIT] < 0)
-			miss = j->col[C_AGE] < 0 ? "birth_date, visit_date "
-			    "hoặc/or age, age_unit" : j->col[C_AGE_UNIT] < 0 ?
-			    "age_unit" : NULL;
-		else if (k == C_AGE_UNIT && j->col[C_AGE] >= 0 &&
-		    j->col[C_AGE_UNIT] < 0 && j->col[C_BIRTH] >= 0 &&
-		    j->col[C_VISIT] >= 0)
-			miss = "age_unit";
-		if (miss != NULL) {
-			fprintf(stderr, "vitre zscore: thiếu cột %s trong dòng "
-			    "tiêu đề / the header lacks column %s\n", miss,
-			    miss);
-			return false;
-		}
+	if ((miss = missing_column(j)) != NULL) {
+		fprintf(stderr, "vitre zscore: thiếu cột %s trong dòng tiêu đề "
+		    "/ the header lacks column %s\n", miss, miss);
+		return false;
 	}
 	j->eol = rd->crlf ? "\r\n" : "\n";
 	if (rd->had_bom)
@@ -212,8 +217,9 @@ problem(struct zjob *j, enum col k, const char *vi, const char *en)
 	if (j->problem.len > 0)
 		buf_puts(&j->problem, "; ");
 	buf_printf(&j->problem, "%s \"", col_names[k]);
-	/* The value, short and printable, so a message stays one line. */
-	for (n = 0; v[n] != '\0' && n < 40; n++)
+	/* The value, short (cut between characters) and printable, so a
+	 * message stays one line. */
+	for (n = 0; v[n] != '\0' && (n < 40 || (v[n] & 0xc0) == 0x80); n++)
 		buf_putc(&j->problem, (unsigned char)v[n] < 0x20 ||
 		    v[n] == '"' ? '?' : v[n]);
 	buf_printf(&j->problem, "%s\": %s / %s", v[n] != '\0' ? "…" : "", vi,

@@ -8,6 +8,7 @@
  * contraction off), so that the results round to the same 2 decimals.
  */
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "growth/who_tables.h"
@@ -23,6 +24,8 @@ r_pow(double x, double y)
 		return x * x;
 	if (x == 1.0 || y == 0.0)
 		return 1.0;
+	if (y == 1.0)		/* pow(x, 1) is x exactly; skip the call */
+		return x;
 	return pow(x, y);
 }
 
@@ -38,13 +41,22 @@ round_up(double x)
 double
 zs_round2(double x)
 {
-	double x10, i, lo, hi, dlo, dhi;
+	double x10, i, lo, hi, dlo, dhi, frac;
 
 	if (x < 0)
 		return -zs_round2(-x);
+	x10 = 100 * x;
+	if (x10 < 1e8) {
+		/* Fast path, same answer: away from a midpoint the nearer
+		 * candidate is plain (the comparison below cannot turn for
+		 * a difference of 1e-7 hundredths at this size). */
+		i = (double)(int64_t)x10;
+		frac = x10 - i;
+		if (frac < 0.4999999 || frac > 0.5000001)
+			return (i + (double)(frac > 0.5)) / 100;
+	}
 	/* R >= 4.0.0 fround(): of the two candidates k/100 and (k+1)/100,
 	 * the one nearer x in double arithmetic; on a tie the even one. */
-	x10 = 100 * x;
 	i = floor(x10);
 	lo = i / 100;
 	hi = ceil(x10) / 100;
@@ -97,10 +109,15 @@ lms_between(const struct who_lms *a, const struct who_lms *b, double f)
 	return r;
 }
 
-/* Store a computed z: round, drop the sign of a zero, flag. */
+/* Store a computed z: round, drop the sign of a zero, flag.  An absurd
+ * measurement (say 1e300 kg) can make z infinite: missing, not a number. */
 static void
 put_z(struct zs_result *r, enum zs_ind k, double z, double lo, double hi)
 {
+	if (!isfinite(z) || fabs(z) > 1e9) {
+		r->why[k] = ZR_NOT_FINITE;
+		return;
+	}
 	z = zs_round2(z) + 0.0;
 	r->z[k] = z;
 	r->flag[k] = z < lo || z > hi;

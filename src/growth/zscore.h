@@ -91,6 +91,7 @@ enum zs_reason {
 	ZR_LENGTH_OUT_OF_TABLE,	/* weight-for-length: outside 45..110 cm */
 	ZR_HEIGHT_OUT_OF_TABLE,	/* weight-for-height: outside 65..120 cm */
 	ZR_OEDEMA,		/* weight-based z-scores are not given with oedema */
+	ZR_NOT_FINITE,		/* a measurement so far out that |z| > 1e9 */
 	ZR__MAX
 };
 

@@ -44,6 +44,8 @@ static const struct {
 	    "outside the weight-for-height table, 65–120 cm" },
 	[ZR_OEDEMA] = { false, "phù (oedema): không tính z-score theo cân nặng",
 	    "oedema: no weight-based z-score" },
+	[ZR_NOT_FINITE] = { true, "số đo quá xa mọi giá trị có thể (|z| > 1e9)",
+	    "a measurement too far from any possible value (|z| > 1e9)" },
 };
 
 bool

@@ -845,6 +845,10 @@ bad_input_gives_missing_with_reason(void **state)
 	r = run(1, ZS_AGE_DAYS, 400, NAN, NAN, ZS_LYING, false);
 	assert_int_equal(r.why[ZS_WEI], ZR_WEIGHT_MISSING);
 	assert_int_equal(r.why[ZS_LEN], ZR_LENHEI_MISSING);
+	r = run(1, ZS_AGE_DAYS, 400, 1e300, 76, ZS_LYING, false);
+	assert_int_equal(r.why[ZS_WEI], ZR_NOT_FINITE);	/* not "Inf" */
+	assert_true(isnan(r.z[ZS_WEI]));
+	assert_int_equal(r.flag[ZS_WEI], -1);
 	r = run(1, ZS_AGE_MISSING, 0, 10, 76, ZS_LYING, false);
 	assert_int_equal(r.why[ZS_LEN], ZR_AGE_MISSING);
 	assert_int_equal(r.why[ZS_HFA], ZR_AGE_MISSING);
