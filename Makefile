@@ -8,14 +8,15 @@
 #   make bench   the benchmarks in bench/ (prints figures)
 #   make bench-zscore   only the z-score benchmark (bench/zscore)
 
-PKGS     := libmicrohttpd sqlite3 jansson libsodium
+PKGS     := libmicrohttpd sqlite3 jansson libsodium libutf8proc libzip expat
 CC       ?= cc
 WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-missing-field-initializers
 CSTD     := -std=c17 -D_GNU_SOURCE
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
 INCLUDES := -Isrc
-LIBS      = $(PKG_LIBS) -lpthread -lm
+# libxlsxwriter's pkg-config version string is bogus: link it by name.
+LIBS      = $(PKG_LIBS) -lxlsxwriter -lz -lpthread -lm
 
 REL_FLAGS := -O2 -g
 SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all

@@ -12,6 +12,7 @@ struct db;
 struct unit_cache;
 struct ratelimit;
 struct dash_cache;
+struct job_queue;
 
 struct app {
 	char			*db_path;
@@ -19,6 +20,7 @@ struct app {
 	struct unit_cache	*units;		/* organisation tree snapshot */
 	struct ratelimit	*logins;	/* failed-login limiter */
 	struct dash_cache	*dash;		/* computed dashboards */
+	struct job_queue	*jobs;		/* background jobs (jobs/job.h) */
 	bool			 secure_cookies;/* add Secure (behind TLS) */
 };
 

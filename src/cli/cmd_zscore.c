@@ -21,9 +21,11 @@
 #include "core/strutil.h"
 #include "core/xalloc.h"
 #include "growth/zscore.h"
-#include "io/csv.h"
+#include "io/csv_read.h"
+#include "io/csv_write.h"
 
 #define MAX_FIELDS	4096		/* columns in a row */
+#define CELL_MAX	(64u * 1024)	/* bytes in one cell */
 #define MAX_MESSAGES	1000		/* bad rows printed on stderr */
 #define OUT_FLUSH	(1u << 20)	/* bytes kept before writing */
 
@@ -42,6 +44,7 @@ static const char *const extra_names[] = { "class", "class_vi", "reason" };
 
 struct zjob {
 	struct csv_reader	*rd;
+	const struct io_row	*row;		/* the row just read */
 	FILE			*out;
 	const char		*out_name;
 	struct buf		 ob;		/* output not yet written */
@@ -133,33 +136,64 @@ missing_column(const struct zjob *j)
 	return "birth_date, visit_date hoặc/or age, age_unit";
 }
 
+/* The next row into j->row: 1, 0 at the end, -1 on an error. */
+static int
+next_row(struct zjob *j)
+{
+	return csv_next(j->rd, &j->row);
+}
+
+/* A row with nothing but empty cells (a blank line). */
+static bool
+row_is_blank(const struct io_row *row)
+{
+	size_t i;
+
+	for (i = 0; i < row->n; i++)
+		if (row->lens[i] > 0)
+			return false;
+	return true;
+}
+
+/* The reader's error, in Vietnamese then English. */
+static void
+read_error(const struct zjob *j, struct buf *err)
+{
+	io_error_text(csv_error(j->rd), false, err);
+	buf_puts(err, " / ");
+	io_error_text(csv_error(j->rd), true, err);
+}
+
 /* Read the header, find the columns, write the output header. */
 static bool
 read_header(struct zjob *j)
 {
-	struct csv_reader *rd = j->rd;
+	const struct io_row *rd;
 	struct buf err = BUF_INIT;
 	const char *miss;
 	size_t i, k;
 	int rc;
 	bool first = true;
 
-	while ((rc = csv_read_row(rd, &err)) > 0 && csv_row_is_blank(rd))
+	while ((rc = next_row(j)) > 0 && row_is_blank(j->row))
 		;
 	if (rc <= 0) {
+		if (rc < 0)
+			read_error(j, &err);
 		fprintf(stderr, "vitre zscore: %s\n", rc < 0 ? err.data :
 		    "tệp trống, cần dòng tiêu đề / empty input: a header row "
 		    "is required");
 		buf_release(&err);
 		return false;
 	}
-	j->ncols = rd->nfields;
+	rd = j->row;
+	j->ncols = rd->n;
 	j->drop = xcalloc(j->ncols, sizeof(*j->drop));
 	for (k = 0; k < C__MAX; k++)
 		j->col[k] = -1;
-	for (i = 0; i < rd->nfields; i++) {
+	for (i = 0; i < rd->n; i++) {
 		for (k = 0; k < C__MAX; k++) {
-			if (!same_name(rd->fields[i], rd->lens[i],
+			if (!same_name(rd->cells[i], rd->lens[i],
 			    col_names[k]))
 				continue;
 			if (j->col[k] >= 0) {
@@ -170,22 +204,22 @@ read_header(struct zjob *j)
 			}
 			j->col[k] = (long)i;
 		}
-		j->drop[i] = is_output_name(rd->fields[i], rd->lens[i]);
+		j->drop[i] = is_output_name(rd->cells[i], rd->lens[i]);
 	}
 	if ((miss = missing_column(j)) != NULL) {
 		fprintf(stderr, "vitre zscore: thiếu cột %s trong dòng tiêu đề "
 		    "/ the header lacks column %s\n", miss, miss);
 		return false;
 	}
-	j->eol = rd->crlf ? "\r\n" : "\n";
-	if (rd->had_bom)
+	j->eol = csv_crlf(j->rd) ? "\r\n" : "\n";
+	if (csv_had_bom(j->rd))
 		buf_puts(&j->ob, "\xef\xbb\xbf");
-	for (i = 0; i < rd->nfields; i++) {
+	for (i = 0; i < rd->n; i++) {
 		if (j->drop[i])
 			continue;
 		if (!first)
 			buf_putc(&j->ob, ',');
-		csv_put_field(&j->ob, rd->fields[i], rd->lens[i]);
+		csv_put_field(&j->ob, rd->cells[i]);
 		first = false;
 	}
 	for (i = 0; i < ZS__MAX; i++)
@@ -204,7 +238,7 @@ cell(const struct zjob *j, enum col k)
 {
 	long i = j->col[k];
 
-	return i >= 0 && (size_t)i < j->rd->nfields ? j->rd->fields[i] : "";
+	return i >= 0 && (size_t)i < j->row->n ? j->row->cells[i] : "";
 }
 
 /* Note a problem with the row: "field "value": vi / en". */
@@ -413,7 +447,7 @@ put_class(struct buf *b, const struct zs_result *r, bool vi)
 static bool
 one_row(struct zjob *j)
 {
-	struct csv_reader *rd = j->rd;
+	const struct io_row *rd = j->row;
 	struct zs_input in;
 	struct zs_result r;
 	bool bad, first = true;
@@ -422,11 +456,11 @@ one_row(struct zjob *j)
 
 	buf_reset(&j->problem);
 	buf_reset(&j->reason);
-	if (rd->nfields > j->ncols)
+	if (rd->n > j->ncols)
 		buf_printf(&j->problem, "dòng có %zu ô, tiêu đề có %zu: các ô "
 		    "thừa bị bỏ / the row has %zu fields, the header %zu: the "
-		    "extra fields are left out", rd->nfields, j->ncols,
-		    rd->nfields, j->ncols);
+		    "extra fields are left out", rd->n, j->ncols,
+		    rd->n, j->ncols);
 	parse_row(j, &in);
 	if (j->problem.len == 0) {
 		zs_compute(&in, &r);
@@ -440,8 +474,8 @@ one_row(struct zjob *j)
 			continue;
 		if (!first)
 			buf_putc(&j->ob, ',');
-		if (i < rd->nfields)
-			csv_put_field(&j->ob, rd->fields[i], rd->lens[i]);
+		if (i < rd->n)
+			csv_put_field(&j->ob, rd->cells[i]);
 		first = false;
 	}
 	for (k = 0; k < ZS__MAX; k++) {
@@ -461,10 +495,10 @@ one_row(struct zjob *j)
 	} else
 		buf_putc(&j->ob, ',');
 	buf_putc(&j->ob, ',');
-	csv_put_field(&j->ob, j->reason.data, j->reason.len);
+	csv_put_field(&j->ob, j->reason.data);
 	buf_puts(&j->ob, j->eol);
 	if (bad && ++j->bad <= MAX_MESSAGES)
-		fprintf(stderr, "vitre zscore: dòng/row %ld: %s\n", rd->row,
+		fprintf(stderr, "vitre zscore: dòng/row %zu: %s\n", rd->row,
 		    j->reason.data);
 	return !bad;
 }
@@ -476,6 +510,7 @@ run(int argc, char **argv)
 	struct zjob j = { .ob = BUF_INIT, .problem = BUF_INIT,
 	    .reason = BUF_INIT };
 	struct buf err = BUF_INIT;
+	const struct io_limits limits = { CELL_MAX, 16 * CELL_MAX, MAX_FIELDS, 0 };
 	FILE *in = stdin;
 	int i, rc = 2;
 
@@ -500,7 +535,7 @@ run(int argc, char **argv)
 		    "open: %s\n", in_name, strerror(errno));
 		return 2;
 	}
-	j.rd = csv_reader_new(in, CSV_MAX_FIELD, MAX_FIELDS);
+	j.rd = csv_open_file(in, &limits, 0);
 	if (!read_header(&j))
 		goto out;
 	j.out_name = out_name != NULL ? out_name : "stdout";
@@ -511,8 +546,8 @@ run(int argc, char **argv)
 		    "write: %s\n", out_name, strerror(errno));
 		goto out;
 	}
-	while ((i = csv_read_row(j.rd, &err)) > 0) {
-		if (csv_row_is_blank(j.rd))
+	while ((i = next_row(&j)) > 0) {
+		if (row_is_blank(j.row))
 			continue;
 		j.rows++;
 		one_row(&j);
@@ -522,6 +557,7 @@ run(int argc, char **argv)
 	if (!flush_out(&j, true))
 		goto out;
 	if (i < 0) {
+		read_error(&j, &err);
 		fprintf(stderr, "vitre zscore: %s\n", err.data);
 		goto out;
 	}
@@ -547,7 +583,8 @@ out:
 	}
 	if (in != stdin)
 		fclose(in);
-	csv_reader_free(j.rd);
+	if (j.rd != NULL)
+		csv_close(j.rd);
 	free(j.drop);
 	buf_release(&j.ob);
 	buf_release(&j.problem);

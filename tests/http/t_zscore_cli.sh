@@ -117,7 +117,7 @@ expect_eq "$?" 2 "zscore: empty input exits 2"
 python3 -c 'print("sex,age,age_unit,weight,lenhei,note"); print("1,12,months,9,75," + "x" * 70000)' >"$zdir/huge.csv"
 "$VITRE" zscore "$zdir/huge.csv" >/dev/null 2>"$zdir/huge.err"
 expect_eq "$?" 2 "zscore: huge cell exits 2"
-grep -q 'row 2, field 6: a field longer than 65536 bytes' "$zdir/huge.err" &&
+grep -q 'Row 2, column 6 (F): The cell is too long' "$zdir/huge.err" &&
 	ok "zscore: huge cell names row and field" || not_ok "zscore: huge cell names row and field" "$(cat "$zdir/huge.err")"
 
 "$VITRE" zscore --bogus >/dev/null 2>&1
