@@ -34,6 +34,19 @@ const struct role_info roles[ROLE__MAX] = {
 	    VIEW | REG_VIEW },
 };
 
+const char *const perm_codes[PERM__MAX] = {
+	[PERM_NONE] = "none",
+	[PERM_VIEW] = "view",
+	[PERM_VALUE_ENTER] = "value_enter",
+	[PERM_VALUE_LOCK] = "value_lock",
+	[PERM_PLAN_EDIT] = "plan_edit",
+	[PERM_INDICATOR_EDIT] = "indicator_edit",
+	[PERM_USER_ADMIN] = "user_admin",
+	[PERM_REGISTER_VIEW] = "register_view",
+	[PERM_REGISTER_EDIT] = "register_edit",
+	[PERM_REGISTER_MANAGE] = "register_manage",
+};
+
 bool
 role_from_code(const char *code, enum role *out)
 {

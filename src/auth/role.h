@@ -47,6 +47,8 @@ struct role_info {
 };
 
 extern const struct role_info roles[ROLE__MAX];
+/* "view", "value_enter", ...: the enum name without PERM_, lower case. */
+extern const char *const perm_codes[PERM__MAX];
 
 bool	role_from_code(const char *, enum role *out);
 bool	role_can(enum role, enum perm);

@@ -12,7 +12,7 @@ struct cli_cmd {
 	int		(*run)(int argc, char **argv);
 };
 
-extern const struct cli_cmd cmd_init, cmd_serve, cmd_user, cmd_plan,
+extern const struct cli_cmd cmd_init, cmd_serve, cmd_user, cmd_plan, cmd_roles,
     cmd_demo, cmd_zscore;
 
 /* True if argv has --help or -h. */
