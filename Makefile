@@ -7,7 +7,7 @@
 #                "N passed, N failed"
 #   make bench   the benchmarks in bench/ (prints figures)
 
-PKGS     := libmicrohttpd sqlite3 jansson libsodium
+PKGS     := libmicrohttpd sqlite3 jansson libsodium cairo pangocairo libzip
 CC       ?= cc
 WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-missing-field-initializers
 CSTD     := -std=c17 -D_GNU_SOURCE
@@ -83,7 +83,7 @@ check: deps build/rel/vitre build/san/vitre \
 	$(addprefix build/rel/tests/,$(UNIT_TESTS)) $(addprefix build/san/tests/,$(UNIT_TESTS))
 	@scripts/run-tests
 
-bench: build/rel/vitre build/bench/gen_province
+bench: build/rel/vitre build/bench/gen_province build/bench/docs_bench
 	@VITRE_BENCH=1 scripts/install-deps
 	@bench/run
 
@@ -91,5 +91,9 @@ clean:
 	rm -rf build
 
 build/bench/gen_province: bench/gen_province.c build/rel/libvitre.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) $(WARN) $(REL_FLAGS) $(INCLUDES) $(PKG_CFLAGS) -o $@ $< build/rel/libvitre.a $(LIBS)
+
+build/bench/docs_bench: bench/docs_bench.c build/rel/libvitre.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CSTD) $(WARN) $(REL_FLAGS) $(INCLUDES) $(PKG_CFLAGS) -o $@ $< build/rel/libvitre.a $(LIBS)

@@ -5,6 +5,7 @@
 #include "auth/auth_http.h"
 #include "auth/user_http.h"
 #include "dashboard/dash_http.h"
+#include "docs/plan_doc.h"
 #include "http/route.h"
 #include "indicators/indicator_http.h"
 #include "plans/plan_http.h"
@@ -39,6 +40,8 @@ const struct route routes[] = {
 	{ METHOD_POST, "/plans/{id}", plan_update, PERM_PLAN_EDIT, 0 },
 	{ METHOD_GET, "/plans/{id}/edit", plan_edit_form, PERM_PLAN_EDIT, 0 },
 	{ METHOD_GET, "/plans/{id}/export", plan_export, PERM_VIEW, 0 },
+	{ METHOD_GET, "/plans/{id}/pdf", plan_pdf, PERM_VIEW, 0 },
+	{ METHOD_GET, "/plans/{id}/docx", plan_docx, PERM_VIEW, 0 },
 	{ METHOD_GET, "/api/plans", plan_api_list, PERM_VIEW, ROUTE_API },
 	{ METHOD_GET, "/api/plans/{id}", plan_api_get, PERM_VIEW, ROUTE_API },
 
