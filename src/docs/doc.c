@@ -8,7 +8,6 @@
 
 #include "core/xalloc.h"
 #include "docs/doc.h"
-#include "render/xml.h"
 
 void
 doc_set(char **dst, const char *src)
@@ -217,78 +216,4 @@ doc_file_name(const char *text, char *out, size_t outsz)
 	out[k] = '\0';
 	if (k == 0)
 		snprintf(out, outsz, "%s", "document");
-}
-
-/* The upper-case code point of a lower-case Vietnamese letter, or cp. */
-static unsigned long
-upper_cp(unsigned long cp)
-{
-	if (cp >= 'a' && cp <= 'z')
-		return cp - 0x20;
-	if (cp >= 0xe0 && cp <= 0xfe && cp != 0xf7)	/* à á â ã è é ... ý */
-		return cp - 0x20;
-	if (cp >= 0x100 && cp <= 0x137 && (cp & 1))	/* ă đ ĩ ... */
-		return cp - 1;
-	if (cp >= 0x14a && cp <= 0x177 && (cp & 1))	/* ũ ... */
-		return cp - 1;
-	if (cp == 0x1a1)				/* ơ */
-		return 0x1a0;
-	if (cp == 0x1b0)				/* ư */
-		return 0x1af;
-	if (cp >= 0x1ea0 && cp <= 0x1ef9 && (cp & 1))	/* ạ ả ấ ... ỹ */
-		return cp - 1;
-	return cp;
-}
-
-static void
-put_utf8(struct buf *out, unsigned long cp)
-{
-	char b[4];
-	size_t n;
-
-	if (cp < 0x80) {
-		b[0] = (char)cp;
-		n = 1;
-	} else if (cp < 0x800) {
-		b[0] = (char)(0xc0 | (cp >> 6));
-		b[1] = (char)(0x80 | (cp & 0x3f));
-		n = 2;
-	} else if (cp < 0x10000) {
-		b[0] = (char)(0xe0 | (cp >> 12));
-		b[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		b[2] = (char)(0x80 | (cp & 0x3f));
-		n = 3;
-	} else {
-		b[0] = (char)(0xf0 | (cp >> 18));
-		b[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
-		b[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		b[3] = (char)(0x80 | (cp & 0x3f));
-		n = 4;
-	}
-	buf_add(out, b, n);
-}
-
-void
-doc_upper(const char *s, struct buf *out)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t n = strlen(s), len, i;
-	unsigned long cp;
-
-	while (n > 0) {
-		len = xml_utf8_char(p, n);
-		if (len <= 1) {
-			/* ASCII, or a malformed byte kept as it is. */
-			buf_putc(out, (char)(len == 1 ? upper_cp(*p) : *p));
-			p++;
-			n--;
-			continue;
-		}
-		cp = p[0] & (0xff >> (len + 1));
-		for (i = 1; i < len; i++)
-			cp = (cp << 6) | (p[i] & 0x3f);
-		put_utf8(out, upper_cp(cp));
-		p += len;
-		n -= len;
-	}
 }

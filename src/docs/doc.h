@@ -184,9 +184,6 @@ enum err	 doc_docx(const struct doc *, struct buf *out);
 double		 doc_text_width(const char *text, double size, unsigned style,
 		    double width);
 
-/* text in capitals (IN HOA), Vietnamese letters included, into out. */
-void		 doc_upper(const char *text, struct buf *out);
-
 /*
  * A file name from text: ASCII letters, digits, '.', '_' and '-' kept,
  * Đ/đ as D/d, every other run of characters as one '-' ("89/KH-MNHL" ->

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/strutil.h"
 #include "core/xalloc.h"
 #include "docs/plan_doc.h"
 
@@ -24,7 +25,7 @@ set_upper(char **dst, const char *src)
 {
 	struct buf b = BUF_INIT;
 
-	doc_upper(src, &b);
+	str_upper_vi(src, &b);
 	doc_set(dst, b.data);
 	buf_release(&b);
 }

@@ -28,11 +28,4 @@ void	xml_textn(struct buf *, const char *, size_t);
 #define xml_fmt(b, fmt, ...) xml_fmt_((b), "" fmt "", __VA_ARGS__)
 void	xml_fmt_(struct buf *, const char *, ...);
 
-/*
- * The length of the well-formed UTF-8 character at s (at most n bytes), or
- * 0 if the bytes there are not one: an ASCII byte is 1; overlong forms,
- * surrogates and code points past U+10FFFF are not characters.
- */
-size_t	xml_utf8_char(const unsigned char *s, size_t n);
-
 #endif

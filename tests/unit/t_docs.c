@@ -11,6 +11,7 @@
 #include "testutil.h"
 
 #include "core/embedded.h"
+#include "core/strutil.h"
 #include "docs/doc.h"
 #include "docs/plan_doc.h"
 #include "plans/plan_json.h"
@@ -63,7 +64,7 @@ expect_upper(const char *in, const char *want)
 {
 	struct buf b = BUF_INIT;
 
-	doc_upper(in, &b);
+	str_upper_vi(in, &b);
 	assert_string_equal(b.data, want);
 	buf_release(&b);
 }
