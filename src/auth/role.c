@@ -19,12 +19,12 @@ const struct role_info roles[ROLE__MAX] = {
 	    P(PERM_VALUE_LOCK) | P(PERM_PLAN_EDIT) },
 	[ROLE_PRINCIPAL] = { "principal", "Hiệu trưởng", "Principal",
 	    VIEW | P(PERM_VALUE_ENTER) | P(PERM_VALUE_LOCK) |
-	    P(PERM_PLAN_EDIT) },
+	    P(PERM_PLAN_EDIT) | P(PERM_ACTIVITY_ENTER) },
 	[ROLE_FOCAL] = { "focal_point", "Phó hiệu trưởng đầu mối",
 	    "Vice-principal focal point", VIEW | P(PERM_VALUE_ENTER) |
-	    P(PERM_PLAN_EDIT) },
+	    P(PERM_PLAN_EDIT) | P(PERM_ACTIVITY_ENTER) },
 	[ROLE_CLERK] = { "clerk", "Văn thư", "Clerk",
-	    VIEW | P(PERM_VALUE_ENTER) },
+	    VIEW | P(PERM_VALUE_ENTER) | P(PERM_ACTIVITY_ENTER) },
 	[ROLE_TEACHER] = { "teacher", "Giáo viên", "Teacher", VIEW },
 	[ROLE_COUNSELLOR] = { "counsellor", "Giáo viên tư vấn", "Counsellor",
 	    VIEW },

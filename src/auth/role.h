@@ -31,6 +31,7 @@ enum perm {
 	PERM_PLAN_EDIT,		/* create, edit, import plans */
 	PERM_INDICATOR_EDIT,	/* change the indicator catalogue */
 	PERM_USER_ADMIN,	/* manage users */
+	PERM_ACTIVITY_ENTER,	/* record activities, participants, group sizes */
 	PERM__MAX
 };
 

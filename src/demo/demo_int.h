@@ -16,5 +16,8 @@ enum err	demo_unit_id(struct db *, const char *code, int64_t *id);
 enum err	demo_plans(struct db *, struct buf *errmsg);
 /* Synthetic aggregate values for every indicator (demo_values.c). */
 enum err	demo_values(struct db *, struct buf *errmsg);
+/* Activities of four District 8 schools, 2023-2025, and the reach values
+ * computed from them (demo_activities.c). */
+enum err	demo_activities(struct db *, struct buf *errmsg);
 
 #endif

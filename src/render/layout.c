@@ -27,6 +27,8 @@ nav(struct req *r)
 		    L(r, "Kế hoạch", "Plans"));
 		html_fmt(o, "<li><a href=\"/indicators\">%s</a></li>",
 		    L(r, "Chỉ số", "Indicators"));
+		html_fmt(o, "<li><a href=\"/units/%I/activities\">%s</a></li>",
+		    r->user.unit_id, L(r, "Hoạt động", "Activities"));
 		if (role_can(r->user.role, PERM_VALUE_ENTER))
 			html_fmt(o, "<li><a href=\"/values\">%s</a></li>",
 			    L(r, "Nhập số liệu", "Enter values"));

@@ -12,6 +12,9 @@ HN_SCHOOL=$(sql "SELECT id FROM unit WHERE code='DEMO-HD-01'")
 HN_PLAN=$(sql "SELECT p.id FROM plan p JOIN unit u ON u.id = p.unit_id WHERE u.code='PGD-HD' LIMIT 1")
 HN_TARGET=$(sql "SELECT t.id FROM plan_target t WHERE t.plan_id=$HN_PLAN LIMIT 1")
 HN_VALUE=$(sql "SELECT id FROM agg_value WHERE unit_id=$HN_SCHOOL LIMIT 1")
+# A demo activity of a District 8 school, and one of its participants.
+OUT_ACT=$(sql "SELECT t.activity_id FROM activity_attendee t JOIN activity a ON a.id = t.activity_id WHERE a.is_demo = 1 LIMIT 1")
+OUT_PERSON=$(sql "SELECT person_id FROM activity_attendee WHERE activity_id = $OUT_ACT LIMIT 1")
 
 # The id to put in a pattern for an object outside the user's scope, or
 # nothing when the route's objects have no scope (the indicator catalogue).
@@ -21,6 +24,8 @@ outside_id() {
 	/units/* | /api/units/*) echo "$HN_SCHOOL" ;;
 	/plans/* | /api/plans/*) echo "$HN_PLAN" ;;
 	/values/* | /api/values/*) echo "$HN_VALUE" ;;
+	/activities/*/persons/*) echo "$OUT_ACT $OUT_PERSON" ;;
+	/activities/*) echo "$OUT_ACT" ;;
 	*) echo "" ;;
 	esac
 }
