@@ -22,12 +22,13 @@ const struct role_info roles[ROLE__MAX] = {
 	    P(PERM_VALUE_LOCK) | P(PERM_PLAN_EDIT) | REG_VIEW },
 	[ROLE_PRINCIPAL] = { "principal", "Hiệu trưởng", "Principal",
 	    VIEW | P(PERM_VALUE_ENTER) | P(PERM_VALUE_LOCK) |
-	    P(PERM_PLAN_EDIT) | REG_EDIT | P(PERM_REGISTER_MANAGE) },
+	    P(PERM_PLAN_EDIT) | REG_EDIT | P(PERM_REGISTER_MANAGE) |
+	    P(PERM_ACTIVITY_ENTER) },
 	[ROLE_FOCAL] = { "focal_point", "Phó hiệu trưởng đầu mối",
 	    "Vice-principal focal point", VIEW | P(PERM_VALUE_ENTER) |
-	    P(PERM_PLAN_EDIT) | REG_EDIT },
+	    P(PERM_PLAN_EDIT) | REG_EDIT | P(PERM_ACTIVITY_ENTER) },
 	[ROLE_CLERK] = { "clerk", "Văn thư", "Clerk",
-	    VIEW | P(PERM_VALUE_ENTER) | REG_EDIT },
+	    VIEW | P(PERM_VALUE_ENTER) | REG_EDIT | P(PERM_ACTIVITY_ENTER) },
 	[ROLE_TEACHER] = { "teacher", "Giáo viên", "Teacher",
 	    VIEW | REG_EDIT },
 	[ROLE_COUNSELLOR] = { "counsellor", "Giáo viên tư vấn", "Counsellor",
@@ -45,6 +46,7 @@ const char *const perm_codes[PERM__MAX] = {
 	[PERM_REGISTER_VIEW] = "register_view",
 	[PERM_REGISTER_EDIT] = "register_edit",
 	[PERM_REGISTER_MANAGE] = "register_manage",
+	[PERM_ACTIVITY_ENTER] = "activity_enter",
 };
 
 bool
