@@ -8,6 +8,9 @@
 #define P(x)	(1u << (x))
 #define VIEW	P(PERM_VIEW)
 #define REG_VIEW	P(PERM_REGISTER_VIEW)
+#define REP_ALL	(P(PERM_REPORT_PREPARE) | P(PERM_REPORT_SUBMIT) | \
+	P(PERM_REPORT_REVIEW))
+#define REP_SCHOOL	(P(PERM_REPORT_PREPARE) | P(PERM_REPORT_SUBMIT))
 #define REG_EDIT	(P(PERM_REGISTER_VIEW) | P(PERM_REGISTER_EDIT))
 
 const struct role_info roles[ROLE__MAX] = {
@@ -16,19 +19,20 @@ const struct role_info roles[ROLE__MAX] = {
 	[ROLE_PROVINCE] = { "province_officer", "Chuyên viên Sở GD&ĐT",
 	    "Province officer", VIEW | P(PERM_VALUE_ENTER) |
 	    P(PERM_VALUE_LOCK) | P(PERM_PLAN_EDIT) | P(PERM_INDICATOR_EDIT) |
-	    REG_VIEW },
+	    REG_VIEW | REP_ALL },
 	[ROLE_AREA] = { "area_officer", "Chuyên viên Phòng GD&ĐT / xã",
 	    "District/commune officer", VIEW | P(PERM_VALUE_ENTER) |
-	    P(PERM_VALUE_LOCK) | P(PERM_PLAN_EDIT) | REG_VIEW },
+	    P(PERM_VALUE_LOCK) | P(PERM_PLAN_EDIT) | REG_VIEW | REP_ALL },
 	[ROLE_PRINCIPAL] = { "principal", "Hiệu trưởng", "Principal",
 	    VIEW | P(PERM_VALUE_ENTER) | P(PERM_VALUE_LOCK) |
 	    P(PERM_PLAN_EDIT) | REG_EDIT | P(PERM_REGISTER_MANAGE) |
-	    P(PERM_ACTIVITY_ENTER) },
+	    P(PERM_ACTIVITY_ENTER) | REP_SCHOOL },
 	[ROLE_FOCAL] = { "focal_point", "Phó hiệu trưởng đầu mối",
 	    "Vice-principal focal point", VIEW | P(PERM_VALUE_ENTER) |
-	    P(PERM_PLAN_EDIT) | REG_EDIT | P(PERM_ACTIVITY_ENTER) },
+	    P(PERM_PLAN_EDIT) | REG_EDIT | P(PERM_ACTIVITY_ENTER) | REP_SCHOOL },
 	[ROLE_CLERK] = { "clerk", "Văn thư", "Clerk",
-	    VIEW | P(PERM_VALUE_ENTER) | REG_EDIT | P(PERM_ACTIVITY_ENTER) },
+	    VIEW | P(PERM_VALUE_ENTER) | REG_EDIT | P(PERM_ACTIVITY_ENTER) |
+	    P(PERM_REPORT_PREPARE) },
 	[ROLE_TEACHER] = { "teacher", "Giáo viên", "Teacher",
 	    VIEW | REG_EDIT },
 	[ROLE_COUNSELLOR] = { "counsellor", "Giáo viên tư vấn", "Counsellor",
@@ -47,6 +51,9 @@ const char *const perm_codes[PERM__MAX] = {
 	[PERM_REGISTER_EDIT] = "register_edit",
 	[PERM_REGISTER_MANAGE] = "register_manage",
 	[PERM_ACTIVITY_ENTER] = "activity_enter",
+	[PERM_REPORT_PREPARE] = "report_prepare",
+	[PERM_REPORT_SUBMIT] = "report_submit",
+	[PERM_REPORT_REVIEW] = "report_review",
 };
 
 bool

@@ -37,6 +37,10 @@ enum perm {
 	PERM_REGISTER_MANAGE,	/* a school's register settings, teachers'
 				 * classes, early-warning list */
 	PERM_ACTIVITY_ENTER,	/* record activities, participants, group sizes */
+	PERM_REPORT_PREPARE,	/* create reports, write their narrative */
+	PERM_REPORT_SUBMIT,	/* submit a report of one's own unit */
+	PERM_REPORT_REVIEW,	/* accept or return the reports of the units
+				 * below, lock a period */
 	PERM__MAX
 };
 

@@ -11,6 +11,7 @@
 #include "indicators/indicator_http.h"
 #include "plans/plan_http.h"
 #include "register/register_http.h"
+#include "reports/report_http.h"
 #include "render/assets.h"
 #include "units/unit_http.h"
 #include "values/value_http.h"
@@ -70,6 +71,12 @@ const struct route routes[] = {
 	    PERM_ACTIVITY_ENTER, 0 },
 	{ METHOD_POST, "/activities/{id}/persons/{id}/remove",
 	    act_person_remove, PERM_ACTIVITY_ENTER, 0 },
+
+	{ METHOD_GET, "/units/{id}/reports", report_calendar_page, PERM_VIEW,
+	    0 },
+	{ METHOD_POST, "/units/{id}/reports", report_create_post,
+	    PERM_REPORT_PREPARE, 0 },
+	{ METHOD_GET, "/reports/{id}", report_page, PERM_VIEW, 0 },
 
 	{ METHOD_GET, "/users", user_list_page, PERM_USER_ADMIN, 0 },
 	{ METHOD_POST, "/users", user_create_post, PERM_USER_ADMIN, 0 },

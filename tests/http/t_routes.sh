@@ -18,6 +18,13 @@ HN_ENROL=$(sql "SELECT id FROM enrolment WHERE child_id=$HN_CHILD LIMIT 1")
 OUT_ACT=$(sql "SELECT t.activity_id FROM activity_attendee t JOIN activity a ON a.id = t.activity_id WHERE a.is_demo = 1 LIMIT 1")
 OUT_PERSON=$(sql "SELECT person_id FROM activity_attendee WHERE activity_id = $OUT_ACT LIMIT 1")
 
+# A report of a Hà Đông school (made here if t_reports.sh made none).
+HN_REPORT=$(sql "SELECT id FROM report WHERE unit_id = $HN_SCHOOL LIMIT 1")
+if [ -z "$HN_REPORT" ]; then
+	sql_exec "INSERT INTO report (reporting_id, unit_id, period_id, state, created_at, snapshot_at) SELECT r.id, $HN_SCHOOL, (SELECT id FROM period WHERE code = '2023-2024'), 'draft', 0, 0 FROM plan_reporting r WHERE r.plan_id = $HN_PLAN LIMIT 1"
+	HN_REPORT=$(sql "SELECT id FROM report WHERE unit_id = $HN_SCHOOL LIMIT 1")
+fi
+
 # The id to put in a pattern for an object outside the user's scope, or
 # nothing when the route's objects have no scope (the indicator catalogue).
 outside_id() {
@@ -29,6 +36,7 @@ outside_id() {
 	/children/*) echo "$HN_CHILD $HN_ENROL" ;;
 	/activities/*/persons/*) echo "$OUT_ACT $OUT_PERSON" ;;
 	/activities/*) echo "$OUT_ACT" ;;
+	/reports/*) echo "$HN_REPORT" ;;
 	*) echo "" ;;
 	esac
 }
