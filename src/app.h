@@ -12,6 +12,7 @@ struct db;
 struct unit_cache;
 struct ratelimit;
 struct dash_cache;
+struct casekey;
 
 struct app {
 	char			*db_path;
@@ -20,6 +21,9 @@ struct app {
 	struct ratelimit	*logins;	/* failed-login limiter */
 	struct dash_cache	*dash;		/* computed dashboards */
 	bool			 secure_cookies;/* add Secure (behind TLS) */
+	struct casekey		*case_key;	/* NULL unless case_key_state
+						 * is CASEKEY_OK (cases/crypt.h) */
+	int			 case_key_state;
 };
 
 /* Open the database, apply migrations, set up caches.  Prints to errmsg. */

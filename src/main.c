@@ -9,7 +9,7 @@
 #include "cli/cli.h"
 
 static const struct cli_cmd *const commands[] = {
-	&cmd_init, &cmd_serve, &cmd_user, &cmd_plan, &cmd_demo, NULL
+	&cmd_init, &cmd_serve, &cmd_user, &cmd_plan, &cmd_demo, &cmd_key, NULL
 };
 
 static void
