@@ -9,7 +9,8 @@
 #include "cli/cli.h"
 
 static const struct cli_cmd *const commands[] = {
-	&cmd_init, &cmd_serve, &cmd_user, &cmd_plan, &cmd_demo, &cmd_key, NULL
+	&cmd_init, &cmd_serve, &cmd_user, &cmd_plan, &cmd_demo, &cmd_key,
+	&cmd_audit, NULL
 };
 
 static void
