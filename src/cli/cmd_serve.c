@@ -61,7 +61,7 @@ run(int argc, char **argv)
 	const char *db = NULL, *key_file = NULL;
 	struct casekey *key = NULL;
 	int64_t port = 8080, threads = 0;
-	bool demo = false;
+	bool demo = false, created = false;
 	struct app app;
 	struct buf err = BUF_INIT;
 	struct server *srv;
@@ -102,6 +102,7 @@ run(int argc, char **argv)
 			buf_release(&err);
 			return 1;
 		}
+		created = true;
 	}
 	if (!load_case_key(key_file, db, demo, &key, &err)) {
 		fprintf(stderr, "vitre serve: %s\n", err.data);
@@ -124,6 +125,13 @@ run(int argc, char **argv)
 	if (app.case_key_state != CASEKEY_OK)
 		fprintf(stderr, "vitre serve: %s\n", casekey_state_msg(
 		    (enum casekey_state)app.case_key_state, true));
+	else if (created && demo_cases(app_db(&app), app.case_key, &err) !=
+	    ERR_OK) {
+		fprintf(stderr, "vitre serve: %s\n", err.data);
+		buf_release(&err);
+		app_release(&app);
+		return 1;
+	}
 	/* Block the signals before the worker threads inherit the mask. */
 	sigemptyset(&set);
 	sigaddset(&set, SIGINT);
