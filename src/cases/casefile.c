@@ -403,13 +403,20 @@ casefile_working_days_between(const char *a, const char *b,
 }
 
 void
-casefile_date_of(int64_t t, char out[11])
+casefile_local_time(int64_t t, const char *fmt, char *out, size_t size)
 {
 	time_t tt = (time_t)t;
 	struct tm tm;
 
 	localtime_r(&tt, &tm);
-	strftime(out, 11, "%Y-%m-%d", &tm);
+	if (strftime(out, size, fmt, &tm) == 0 && size > 0)
+		out[0] = '\0';
+}
+
+void
+casefile_date_of(int64_t t, char out[11])
+{
+	casefile_local_time(t, "%Y-%m-%d", out, 11);
 }
 
 void

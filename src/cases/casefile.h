@@ -140,6 +140,9 @@ int		 casefile_working_days_between(const char *a, const char *b,
 		    const struct casefile_holidays *);
 /* The local date of a Unix time. */
 void		 casefile_date_of(int64_t t, char out[11]);
+/* A Unix time in local time with a strftime format. */
+void		 casefile_local_time(int64_t t, const char *fmt, char *out,
+		    size_t size);
 
 /* Deadline settings (table case_setting) and holidays. */
 struct casefile_rules {

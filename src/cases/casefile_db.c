@@ -51,6 +51,28 @@ open_col(const struct casekey *key, struct db_stmt *st, int col, char **out)
 	return casekey_open(key, db_col_text(st, col), out);
 }
 
+/*
+ * Step st (bound by the caller) to its end, mapping each row into a new
+ * element of size bytes of *out; map may open sealed columns with key.
+ * The caller frees what *out holds even on error.
+ */
+static enum err
+load(struct db_stmt *st, const struct casekey *key, size_t size,
+    enum err (*map)(struct db_stmt *, const struct casekey *, void *),
+    void **out, size_t *n)
+{
+	size_t cap = 0;
+	enum err e = ERR_OK;
+	enum db_rc rc = DB_DONE;
+
+	*out = NULL;
+	*n = 0;
+	while (e == ERR_OK && (rc = db_step(st)) == DB_ROW)
+		e = map(st, key, grow(out, n, &cap, size));
+	db_done(st);
+	return e == ERR_OK && rc == DB_FAIL ? ERR_DB : e;
+}
+
 static int
 setting_int(const char *v, int dflt)
 {
@@ -371,6 +393,25 @@ casefile_steps_free(struct casefile_steprec *v, size_t n)
 	free(v);
 }
 
+static enum err
+map_step(struct db_stmt *st, const struct casekey *key, void *p)
+{
+	struct casefile_steprec *s = p;
+	int i;
+
+	s->id = db_col_int(st, 0);
+	s->cycle = (int)db_col_int(st, 1);
+	s->kind = (enum casefile_step)code_col(casefile_steps, st, 2);
+	snprintf(s->done_on, sizeof(s->done_on), "%s", db_col_text(st, 3));
+	s->done_at = db_col_int(st, 4);
+	s->by_user = db_col_int(st, 5);
+	s->by_name = xstrdup(db_col_text(st, 6));
+	for (i = 0; i < 3; i++)
+		s->rating[i] = code_col(casefile_ratings, st, 7 + i);
+	s->outcome = code_col(casefile_outcomes, st, 10);
+	return open_col(key, st, 11, &s->text);
+}
+
 enum err
 casefile_steps_load(struct db *db, const struct casekey *key,
     int64_t case_id, struct casefile_steprec **out, size_t *n)
@@ -380,35 +421,9 @@ casefile_steps_load(struct db *db, const struct casekey *key,
 	    " s.rating2, s.rating3, s.outcome, s.text_enc"
 	    " FROM case_step s JOIN app_user u ON u.id = s.by_user"
 	    " WHERE s.case_id = ? ORDER BY s.id");
-	size_t cap = 0;
-	enum err e = ERR_OK;
-	enum db_rc rc = DB_DONE;
 
-	*out = NULL;
-	*n = 0;
 	db_bind_int(st, 1, case_id);
-	while (e == ERR_OK && (rc = db_step(st)) == DB_ROW) {
-		struct casefile_steprec *s = grow((void **)out, n, &cap,
-		    sizeof(*s));
-		int i;
-
-		s->id = db_col_int(st, 0);
-		s->cycle = (int)db_col_int(st, 1);
-		s->kind = (enum casefile_step)code_col(casefile_steps, st, 2);
-		snprintf(s->done_on, sizeof(s->done_on), "%s",
-		    db_col_text(st, 3));
-		s->done_at = db_col_int(st, 4);
-		s->by_user = db_col_int(st, 5);
-		s->by_name = xstrdup(db_col_text(st, 6));
-		for (i = 0; i < 3; i++)
-			s->rating[i] = code_col(casefile_ratings, st, 7 + i);
-		s->outcome = code_col(casefile_outcomes, st, 10);
-		e = open_col(key, st, 11, &s->text);
-	}
-	db_done(st);
-	if (e == ERR_OK && rc == DB_FAIL)
-		e = ERR_DB;
-	return e;
+	return load(st, key, sizeof(**out), map_step, (void **)out, n);
 }
 
 enum err
@@ -498,6 +513,27 @@ casefile_referrals_free(struct casefile_referral *v, size_t n)
 	free(v);
 }
 
+static enum err
+map_referral(struct db_stmt *st, const struct casekey *key, void *p)
+{
+	struct casefile_referral *f = p;
+	enum err e;
+
+	f->id = db_col_int(st, 0);
+	f->to_kind = code_col(casefile_referral_kinds, st, 1);
+	f->to_user_id = db_col_int(st, 2);
+	f->to_user_name = xstrdup(db_col_text(st, 3));
+	f->how = code_col(casefile_hows, st, 4);
+	f->sent_at = db_col_int(st, 5);
+	f->by_user = db_col_int(st, 6);
+	f->by_name = xstrdup(db_col_text(st, 7));
+	f->ack_at = db_col_int(st, 9);
+	f->escalated_at = db_col_int(st, 11);
+	if ((e = open_col(key, st, 8, &f->contact)) != ERR_OK)
+		return e;
+	return open_col(key, st, 10, &f->ack);
+}
+
 enum err
 casefile_referrals_load(struct db *db, const struct casekey *key,
     int64_t case_id, struct casefile_referral **out, size_t *n)
@@ -508,34 +544,9 @@ casefile_referrals_load(struct db *db, const struct casekey *key,
 	    " FROM case_referral r JOIN app_user b ON b.id = r.by_user"
 	    " LEFT JOIN app_user t ON t.id = r.to_user_id"
 	    " WHERE r.case_id = ? ORDER BY r.id");
-	size_t cap = 0;
-	enum err e = ERR_OK;
-	enum db_rc rc = DB_DONE;
 
-	*out = NULL;
-	*n = 0;
 	db_bind_int(st, 1, case_id);
-	while (e == ERR_OK && (rc = db_step(st)) == DB_ROW) {
-		struct casefile_referral *f = grow((void **)out, n, &cap,
-		    sizeof(*f));
-
-		f->id = db_col_int(st, 0);
-		f->to_kind = code_col(casefile_referral_kinds, st, 1);
-		f->to_user_id = db_col_int(st, 2);
-		f->to_user_name = xstrdup(db_col_text(st, 3));
-		f->how = code_col(casefile_hows, st, 4);
-		f->sent_at = db_col_int(st, 5);
-		f->by_user = db_col_int(st, 6);
-		f->by_name = xstrdup(db_col_text(st, 7));
-		f->ack_at = db_col_int(st, 9);
-		f->escalated_at = db_col_int(st, 11);
-		if ((e = open_col(key, st, 8, &f->contact)) == ERR_OK)
-			e = open_col(key, st, 10, &f->ack);
-	}
-	db_done(st);
-	if (e == ERR_OK && rc == DB_FAIL)
-		e = ERR_DB;
-	return e;
+	return load(st, key, sizeof(**out), map_referral, (void **)out, n);
 }
 
 enum err
@@ -593,6 +604,21 @@ casefile_measures_free(struct casefile_measure *v, size_t n)
 	free(v);
 }
 
+static enum err
+map_measure(struct db_stmt *st, const struct casekey *key, void *p)
+{
+	struct casefile_measure *m = p;
+
+	m->id = db_col_int(st, 0);
+	m->cycle = (int)db_col_int(st, 1);
+	m->kind = code_col(casefile_measure_kinds, st, 2);
+	m->owner_id = db_col_int(st, 3);
+	m->owner_name = xstrdup(db_col_text(st, 4));
+	snprintf(m->due_on, sizeof(m->due_on), "%s", db_col_text(st, 5));
+	snprintf(m->done_on, sizeof(m->done_on), "%s", db_col_text(st, 6));
+	return open_col(key, st, 7, &m->what);
+}
+
 enum err
 casefile_measures_load(struct db *db, const struct casekey *key,
     int64_t case_id, struct casefile_measure **out, size_t *n)
@@ -601,31 +627,9 @@ casefile_measures_load(struct db *db, const struct casekey *key,
 	    " m.owner_id, u.full_name, m.due_on, m.done_on, m.what_enc"
 	    " FROM case_measure m JOIN app_user u ON u.id = m.owner_id"
 	    " WHERE m.case_id = ? ORDER BY m.id");
-	size_t cap = 0;
-	enum err e = ERR_OK;
-	enum db_rc rc = DB_DONE;
 
-	*out = NULL;
-	*n = 0;
 	db_bind_int(st, 1, case_id);
-	while (e == ERR_OK && (rc = db_step(st)) == DB_ROW) {
-		struct casefile_measure *m = grow((void **)out, n, &cap,
-		    sizeof(*m));
-
-		m->id = db_col_int(st, 0);
-		m->cycle = (int)db_col_int(st, 1);
-		m->kind = code_col(casefile_measure_kinds, st, 2);
-		m->owner_id = db_col_int(st, 3);
-		m->owner_name = xstrdup(db_col_text(st, 4));
-		snprintf(m->due_on, sizeof(m->due_on), "%s", db_col_text(st, 5));
-		snprintf(m->done_on, sizeof(m->done_on), "%s",
-		    db_col_text(st, 6));
-		e = open_col(key, st, 7, &m->what);
-	}
-	db_done(st);
-	if (e == ERR_OK && rc == DB_FAIL)
-		e = ERR_DB;
-	return e;
+	return load(st, key, sizeof(**out), map_measure, (void **)out, n);
 }
 
 enum err
@@ -663,29 +667,27 @@ casefile_people_free(struct casefile_person *v, size_t n)
 	free(v);
 }
 
-/* Read people from st: id, username, full_name, role, unit_id, focal. */
+/* A person from a row: id, username, full_name, role, unit_id, focal. */
+static enum err
+map_person(struct db_stmt *st, const struct casekey *key, void *v)
+{
+	struct casefile_person *p = v;
+
+	(void)key;
+	p->user_id = db_col_int(st, 0);
+	p->username = xstrdup(db_col_text(st, 1));
+	p->full_name = xstrdup(db_col_text(st, 2));
+	if (!role_from_code(db_col_text(st, 3), &p->role))
+		p->role = ROLE_TEACHER;
+	p->unit_id = db_col_int(st, 4);
+	p->focal = db_col_int(st, 5) != 0;
+	return ERR_OK;
+}
+
 static enum err
 people(struct db_stmt *st, struct casefile_person **out, size_t *n)
 {
-	size_t cap = 0;
-	enum db_rc rc = DB_DONE;
-
-	*out = NULL;
-	*n = 0;
-	while ((rc = db_step(st)) == DB_ROW) {
-		struct casefile_person *p = grow((void **)out, n, &cap,
-		    sizeof(*p));
-
-		p->user_id = db_col_int(st, 0);
-		p->username = xstrdup(db_col_text(st, 1));
-		p->full_name = xstrdup(db_col_text(st, 2));
-		if (!role_from_code(db_col_text(st, 3), &p->role))
-			p->role = ROLE_TEACHER;
-		p->unit_id = db_col_int(st, 4);
-		p->focal = db_col_int(st, 5) != 0;
-	}
-	db_done(st);
-	return rc == DB_FAIL ? ERR_DB : ERR_OK;
+	return load(st, NULL, sizeof(**out), map_person, (void **)out, n);
 }
 
 enum err
@@ -724,17 +726,19 @@ casefile_is_staff(struct db *db, int64_t unit_id, int64_t user_id)
 	return exists(st);
 }
 
-enum err
-casefile_worker_add(struct db *db, int64_t case_id, int64_t user_id,
-    int64_t by_user)
+/* Insert the pair (a, b) assigned by by (0 = NULL) now with st:
+ * ERR_CONFLICT if the pair is there already. */
+static enum err
+insert_pair(struct db_stmt *st, int64_t a, int64_t b, int64_t by)
 {
-	struct db_stmt *st = db_stmt(db, "INSERT INTO case_worker (case_id,"
-	    " user_id, assigned_by, assigned_at) VALUES (?, ?, ?, ?)");
-	enum db_rc rc = DB_DONE;
+	enum db_rc rc;
 
-	db_bind_int(st, 1, case_id);
-	db_bind_int(st, 2, user_id);
-	db_bind_int(st, 3, by_user);
+	db_bind_int(st, 1, a);
+	db_bind_int(st, 2, b);
+	if (by > 0)
+		db_bind_int(st, 3, by);
+	else
+		db_bind_null(st, 3);
 	db_bind_int(st, 4, (int64_t)time(NULL));
 	rc = db_step(st);
 	db_done(st);
@@ -742,18 +746,33 @@ casefile_worker_add(struct db *db, int64_t case_id, int64_t user_id,
 	    ERR_DB;
 }
 
-enum err
-casefile_worker_remove(struct db *db, int64_t case_id, int64_t user_id)
+/* Delete the pair (a, b) with st: ERR_NOTFOUND if it was not there. */
+static enum err
+delete_pair(struct db *db, struct db_stmt *st, int64_t a, int64_t b)
 {
-	struct db_stmt *st = db_stmt(db, "DELETE FROM case_worker"
-	    " WHERE case_id = ? AND user_id = ?");
 	enum err e;
 
-	db_bind_int(st, 1, case_id);
-	db_bind_int(st, 2, user_id);
+	db_bind_int(st, 1, a);
+	db_bind_int(st, 2, b);
 	if ((e = db_run(st)) != ERR_OK)
 		return e;
 	return db_changes(db) > 0 ? ERR_OK : ERR_NOTFOUND;
+}
+
+enum err
+casefile_worker_add(struct db *db, int64_t case_id, int64_t user_id,
+    int64_t by_user)
+{
+	return insert_pair(db_stmt(db, "INSERT INTO case_worker (case_id,"
+	    " user_id, assigned_by, assigned_at) VALUES (?, ?, ?, ?)"),
+	    case_id, user_id, by_user);
+}
+
+enum err
+casefile_worker_remove(struct db *db, int64_t case_id, int64_t user_id)
+{
+	return delete_pair(db, db_stmt(db, "DELETE FROM case_worker"
+	    " WHERE case_id = ? AND user_id = ?"), case_id, user_id);
 }
 
 enum err
@@ -773,35 +792,16 @@ enum err
 casefile_focal_add(struct db *db, int64_t unit_id, int64_t user_id,
     int64_t by_user)
 {
-	struct db_stmt *st = db_stmt(db, "INSERT INTO cp_focal (unit_id,"
-	    " user_id, named_by, named_at) VALUES (?, ?, ?, ?)");
-	enum db_rc rc = DB_DONE;
-
-	db_bind_int(st, 1, unit_id);
-	db_bind_int(st, 2, user_id);
-	if (by_user > 0)
-		db_bind_int(st, 3, by_user);
-	else
-		db_bind_null(st, 3);
-	db_bind_int(st, 4, (int64_t)time(NULL));
-	rc = db_step(st);
-	db_done(st);
-	return rc == DB_DONE ? ERR_OK : rc == DB_CONSTRAINT ? ERR_CONFLICT :
-	    ERR_DB;
+	return insert_pair(db_stmt(db, "INSERT INTO cp_focal (unit_id,"
+	    " user_id, named_by, named_at) VALUES (?, ?, ?, ?)"), unit_id,
+	    user_id, by_user);
 }
 
 enum err
 casefile_focal_remove(struct db *db, int64_t unit_id, int64_t user_id)
 {
-	struct db_stmt *st = db_stmt(db, "DELETE FROM cp_focal"
-	    " WHERE unit_id = ? AND user_id = ?");
-	enum err e;
-
-	db_bind_int(st, 1, unit_id);
-	db_bind_int(st, 2, user_id);
-	if ((e = db_run(st)) != ERR_OK)
-		return e;
-	return db_changes(db) > 0 ? ERR_OK : ERR_NOTFOUND;
+	return delete_pair(db, db_stmt(db, "DELETE FROM cp_focal"
+	    " WHERE unit_id = ? AND user_id = ?"), unit_id, user_id);
 }
 
 enum err
@@ -821,31 +821,28 @@ casefile_area_officers(struct db *db, struct casefile_person **out,
 	" (SELECT COUNT(*) FROM case_referral r WHERE r.case_id = c.id)"
 
 static enum err
+map_row(struct db_stmt *st, const struct casekey *key, void *p)
+{
+	struct casefile_row *w = p;
+
+	(void)key;
+	w->id = db_col_int(st, 0);
+	w->unit_id = db_col_int(st, 1);
+	w->state = (enum casefile_state)code_col(casefile_states, st, 2);
+	w->cycle = (int)db_col_int(st, 3);
+	w->received_at = db_col_int(st, 4);
+	w->serious = db_col_null(st, 5) ? -1 : (int)db_col_int(st, 5);
+	w->emergency_due = db_col_int(st, 6);
+	w->emergency_done_at = db_col_int(st, 7);
+	snprintf(w->plan_due, sizeof(w->plan_due), "%s", db_col_text(st, 8));
+	w->referred = db_col_int(st, 9) > 0;
+	return ERR_OK;
+}
+
+static enum err
 rows(struct db_stmt *st, struct casefile_row **out, size_t *n)
 {
-	size_t cap = 0;
-	enum db_rc rc = DB_DONE;
-
-	*out = NULL;
-	*n = 0;
-	while ((rc = db_step(st)) == DB_ROW) {
-		struct casefile_row *w = grow((void **)out, n, &cap,
-		    sizeof(*w));
-
-		w->id = db_col_int(st, 0);
-		w->unit_id = db_col_int(st, 1);
-		w->state = (enum casefile_state)code_col(casefile_states, st, 2);
-		w->cycle = (int)db_col_int(st, 3);
-		w->received_at = db_col_int(st, 4);
-		w->serious = db_col_null(st, 5) ? -1 : (int)db_col_int(st, 5);
-		w->emergency_due = db_col_int(st, 6);
-		w->emergency_done_at = db_col_int(st, 7);
-		snprintf(w->plan_due, sizeof(w->plan_due), "%s",
-		    db_col_text(st, 8));
-		w->referred = db_col_int(st, 9) > 0;
-	}
-	db_done(st);
-	return rc == DB_FAIL ? ERR_DB : ERR_OK;
+	return load(st, NULL, sizeof(**out), map_row, (void **)out, n);
 }
 
 enum err

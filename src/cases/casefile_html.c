@@ -121,12 +121,8 @@ static void
 date_input(struct req *r, const char *name, const char *label, bool with_time)
 {
 	char today[11], now[6];
-	time_t tt = time(NULL);
-	struct tm tm;
 
-	date_today(today);
-	localtime_r(&tt, &tm);
-	strftime(now, sizeof(now), "%H:%M", &tm);
+	casefmt_now(today, now);
 	html_fmt(&r->out, "<div class=\"grid\"><label>%s<input type=\"date\" "
 	    "name=\"%s\" required value=\"%s\"></label>", label, name, today);
 	if (with_time)

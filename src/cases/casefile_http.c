@@ -161,11 +161,16 @@ casectx_notify(struct req *r, const struct casectx *c, int64_t except,
 void
 casefmt_time(int64_t t, char out[24])
 {
-	time_t tt = (time_t)t;
-	struct tm tm;
+	casefile_local_time(t, "%d/%m/%Y %H:%M", out, 24);
+}
 
-	localtime_r(&tt, &tm);
-	strftime(out, 24, "%d/%m/%Y %H:%M", &tm);
+void
+casefmt_now(char today[11], char hhmm[6])
+{
+	int64_t now = (int64_t)time(NULL);
+
+	casefile_date_of(now, today);
+	casefile_local_time(now, "%H:%M", hhmm, 6);
 }
 
 void
@@ -320,12 +325,8 @@ report_form(struct req *r, const struct unit_tree *t,
 	struct buf *o = &r->out;
 	const struct unit *school = own_school(r, t);
 	char today[11], now[6];
-	time_t tt = time(NULL);
-	struct tm tm;
 
-	date_today(today);
-	localtime_r(&tt, &tm);
-	strftime(now, sizeof(now), "%H:%M", &tm);
+	casefmt_now(today, now);
 	buf_reset(o);
 	page_begin(r, L(r, "Báo cáo nghi ngờ xâm hại trẻ em",
 	    "Report a suspected abuse"));
@@ -650,12 +651,12 @@ escalate_referrals(struct req *r)
 
 /* ---- Lists ---- */
 
-static const char *
-unit_name_of(struct req *r, const struct unit_tree *t, int64_t id)
+const char *
+casefmt_unit(const struct req *r, const struct unit_tree *t, int64_t id)
 {
 	const struct unit *u = t ? unit_get(t, id) : NULL;
 
-	return u ? unit_display_name(u, r->lang == LANG_EN) : "?";
+	return u ? unit_display_name(u, r->lang == LANG_EN) : "";
 }
 
 /* The emergency clock of a case, as a short text into out. */
@@ -747,7 +748,7 @@ casefile_list_page(struct req *r)
 			casefmt_date(work[i].plan_due, due);
 			html_fmt(o, "<tr><td><a href=\"/cases/%I\">#%I</a></td>"
 			    "<td>%s</td><td>%s</td><td>%s</td><td>", work[i].id,
-			    work[i].id, unit_name_of(r, t, work[i].unit_id),
+			    work[i].id, casefmt_unit(r, t, work[i].unit_id),
 			    when, casefile_code_name(casefile_states,
 			    (int)work[i].state, r->lang == LANG_EN));
 			casefile_clock_html(r, work[i].emergency_due,

@@ -69,6 +69,12 @@ void		 casefile_clock_html(struct req *, int64_t due, int64_t done);
 /* "dd/mm/yyyy HH:MM" of a Unix time; "dd/mm/yyyy" of "YYYY-MM-DD". */
 void		 casefmt_time(int64_t, char out[24]);
 void		 casefmt_date(const char *, char out[16]);
+/* Today's local date and the time "HH:MM". */
+void		 casefmt_now(char today[11], char hhmm[6]);
+/* The display name of a unit of the tree ("" if there is none). */
+struct unit_tree;
+const char	*casefmt_unit(const struct req *, const struct unit_tree *,
+		    int64_t unit_id);
 /* Unix time of a local date and "HH:MM"; false if time is not a time. */
 bool		 casefmt_parse_when(const char *date, const char *hhmm,
 		    int64_t *out);

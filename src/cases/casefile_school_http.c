@@ -29,11 +29,9 @@ static void
 late(struct req *r, const struct unit_tree *t, int64_t id, int64_t unit_id,
     const char *what, const char *since)
 {
-	const struct unit *u = t ? unit_get(t, unit_id) : NULL;
-
 	html_fmt(&r->out, "<tr><td><a href=\"/cases/%I\">#%I</a></td><td>%s"
-	    "</td><td>%s</td><td>%s</td></tr>", id, id, u ?
-	    unit_display_name(u, r->lang == LANG_EN) : "", what, since);
+	    "</td><td>%s</td><td>%s</td></tr>", id, id, casefmt_unit(r, t,
+	    unit_id), what, since);
 }
 
 /* A deadline n working days after the step's date, if it is past. */
@@ -118,21 +116,13 @@ casefile_overdue_page(struct req *r)
 		    referral_ack_hours >= 0 ? now - (int64_t)ru.
 		    referral_ack_hours * 3600 : 0, &measures, &refs) != ERR_OK)
 			continue;
-		if (measures > 0) {
-			char what[96];
+		if (measures > 0 || refs > 0) {
+			char what[160];
 
 			snprintf(what, sizeof(what), L(r, "%lld biện pháp của "
-			    "nhà trường", "%lld school measure(s)"),
-			    (long long)measures);
-			late(r, t, w[i].id, w[i].unit_id, what, "");
-			shown++;
-		}
-		if (refs > 0) {
-			char what[96];
-
-			snprintf(what, sizeof(what), L(r, "%lld chuyển gửi chưa "
-			    "được xác nhận", "%lld referral(s) not acknowledged"),
-			    (long long)refs);
+			    "nhà trường, %lld chuyển gửi chưa được xác nhận",
+			    "%lld school measure(s), %lld referral(s) not "
+			    "acknowledged"), (long long)measures, (long long)refs);
 			late(r, t, w[i].id, w[i].unit_id, what, "");
 			shown++;
 		}

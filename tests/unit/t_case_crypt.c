@@ -11,22 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "testutil.h"
-#include "cases/crypt.h"
-
-#define HEX_A "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"
-#define HEX_B "ff0102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"
-
-static struct casekey *
-key_of(const char *hex)
-{
-	struct casekey *k = NULL;
-	struct buf err = BUF_INIT;
-
-	assert_int_equal(casekey_from_hex(hex, &k, &err), ERR_OK);
-	buf_release(&err);
-	return k;
-}
+#include "casetest.h"
 
 static void
 sealed_text_opens_to_the_same_text(void **state)

@@ -11,10 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "testutil.h"
+#include "casetest.h"
 #include "cases/casefile.h"
 #include "cases/casefile_db.h"
-#include "cases/crypt.h"
 
 static const char *vi, *en;
 
@@ -246,20 +245,6 @@ small_counts_are_suppressed(void **state)
 }
 
 /* ---- Storage ---- */
-
-#define HEX_A "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"
-#define HEX_B "ff0102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"
-
-static struct casekey *
-key_of(const char *hex)
-{
-	struct casekey *k = NULL;
-	struct buf err = BUF_INIT;
-
-	assert_int_equal(casekey_from_hex(hex, &k, &err), ERR_OK);
-	buf_release(&err);
-	return k;
-}
 
 static int64_t
 add_unit(struct db *db, const char *code)
