@@ -11,7 +11,8 @@
 
 const struct role_info roles[ROLE__MAX] = {
 	[ROLE_ADMIN] = { "admin", "Quản trị hệ thống", "Administrator",
-	    VIEW | P(PERM_USER_ADMIN) | P(PERM_INDICATOR_EDIT) },
+	    VIEW | P(PERM_USER_ADMIN) | P(PERM_INDICATOR_EDIT) |
+	    P(PERM_CASE_SETTINGS) },
 	[ROLE_PROVINCE] = { "province_officer", "Chuyên viên Sở GD&ĐT",
 	    "Province officer", VIEW | P(PERM_VALUE_ENTER) |
 	    P(PERM_VALUE_LOCK) | P(PERM_PLAN_EDIT) | P(PERM_INDICATOR_EDIT) |

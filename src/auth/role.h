@@ -39,6 +39,7 @@ enum perm {
 	PERM_INDICATOR_EDIT,	/* change the indicator catalogue */
 	PERM_USER_ADMIN,	/* manage users */
 	PERM_CASE_STATS,	/* de-identified counts of protection cases */
+	PERM_CASE_SETTINGS,	/* case deadlines and public holidays */
 	PERM__MAX
 };
 

@@ -731,8 +731,6 @@ casefile_is_staff(struct db *db, int64_t unit_id, int64_t user_id)
 static enum err
 insert_pair(struct db_stmt *st, int64_t a, int64_t b, int64_t by)
 {
-	enum db_rc rc;
-
 	db_bind_int(st, 1, a);
 	db_bind_int(st, 2, b);
 	if (by > 0)
@@ -740,10 +738,7 @@ insert_pair(struct db_stmt *st, int64_t a, int64_t b, int64_t by)
 	else
 		db_bind_null(st, 3);
 	db_bind_int(st, 4, (int64_t)time(NULL));
-	rc = db_step(st);
-	db_done(st);
-	return rc == DB_DONE ? ERR_OK : rc == DB_CONSTRAINT ? ERR_CONFLICT :
-	    ERR_DB;
+	return db_run(st);
 }
 
 /* Delete the pair (a, b) with st: ERR_NOTFOUND if it was not there. */

@@ -36,4 +36,9 @@ void	casefile_focal_post(struct req *);	/* POST /cases/focal */
 void	casefile_focal_remove_post(struct req *); /* POST /cases/focal/{id}/remove */
 void	casefile_stats_page(struct req *);	/* GET /cases/stats */
 
+/* Deadline settings and holidays (casefile_settings_http.c). */
+void	casefile_settings_page(struct req *);	/* GET /cases/settings */
+void	casefile_settings_post(struct req *);	/* POST /cases/settings */
+void	casefile_holiday_post(struct req *);	/* POST /cases/settings/holidays */
+
 #endif

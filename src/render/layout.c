@@ -38,6 +38,9 @@ nav(struct req *r)
 		if (r->user.role != ROLE_ADMIN)
 			html_fmt(o, "<li><a href=\"/cases\">%s</a></li>",
 			    L(r, "Bảo vệ trẻ em", "Child protection"));
+		if (role_can(r->user.role, PERM_CASE_SETTINGS))
+			html_fmt(o, "<li><a href=\"/cases/settings\">%s</a></li>",
+			    L(r, "Thời hạn hồ sơ", "Case deadlines"));
 		html_fmt(o, "<li><a href=\"/cases/new\" class=\"report-abuse\">"
 		    "%s</a></li>", L(r, "Báo cáo nghi ngờ xâm hại",
 		    "Report suspected abuse"));

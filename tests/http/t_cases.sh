@@ -330,3 +330,41 @@ out=$("$VITRE" serve --db "$DB" --port 1 --case-key "$badkey" 2>&1)
 expect_eq "$?" 1 "a key file others can read is refused"
 printf '%s' "$out" | grep -q "chmod 600" && ok "with the fix in the message" || not_ok "with the fix in the message" "$out"
 rm -f "$badkey"
+
+# ---- Deadlines are settings where the law is not confirmed ----
+setting() { sql "SELECT v FROM case_setting WHERE k='$1'"; }
+login ht.ntt
+req GET /cases/settings
+expect_status 403 "a principal does not change the deadlines"
+login admin
+req GET /cases/settings
+expect_status 200 "an administrator sees the deadline settings"
+expect_body 'name="emergency_hours" value="12"' "12 hours for emergency action (Decree 56)"
+expect_body 'name="plan_working_days" value="5"' "5 working days for the plan (Decree 56)"
+expect_body 'name="detailed_working_days" value=""' "no deadline for form 03 until it is set"
+post_form /cases/settings emergency_hours=12 plan_working_days=0 plan_from=yesterday \
+	detailed_working_days=abc approval_working_days= referral_ack_hours=24
+expect_status 400 "bad settings are refused"
+expect_body "Ngày làm việc để lập kế hoạch (mẫu 04): phải là số nguyên từ 1 đến 60" "naming the plan days"
+expect_body "Ngày làm việc để đánh giá chi tiết (mẫu 03): phải là số nguyên" "naming the form 03 days"
+expect_body "Tính hạn kế hoạch từ: giá trị không có trong danh sách" "naming where the plan deadline starts"
+expect_eq "$(setting plan_working_days)" 5 "nothing changed"
+post_form /cases/settings emergency_hours=12 plan_working_days=5 plan_from=report \
+	detailed_working_days=3 approval_working_days= referral_ack_hours=24
+expect_status 303 "the form 03 deadline is set"
+expect_eq "$(setting detailed_working_days)" 3 "to 3 working days"
+expect_eq "$(sql "SELECT COUNT(*) FROM audit_log WHERE action='case_setting' AND object='detailed_working_days'")" \
+	1 "the change is in the audit log"
+post_form /cases/settings emergency_hours=12 plan_working_days=5 plan_from=report \
+	detailed_working_days= approval_working_days= referral_ack_hours=24
+expect_eq "$(setting detailed_working_days)" "" "and unset again"
+post_form /cases/settings/holidays day=2027-02-08 name="Tết Đinh Mùi"
+expect_status 303 "a holiday is added"
+post_form /cases/settings/holidays day=2027-02-08 name="Tết Đinh Mùi"
+expect_status 409 "only once"
+post_form /cases/settings/holidays day=2027-02-30 name="x"
+expect_status 400 "an impossible date is refused"
+expect_body "Ngày nghỉ: phải là ngày có thật" "naming the field"
+post_form /cases/settings/holidays day=2027-02-08 remove=1
+expect_status 303 "a holiday is removed"
+expect_eq "$(sql "SELECT COUNT(*) FROM holiday WHERE day='2027-02-08'")" 0 "and gone"
