@@ -595,8 +595,8 @@ out:
  * audit log says so.  Runs in its own transaction; failure is harmless
  * (the next page tries again).
  */
-static void
-escalate_referrals(struct req *r)
+void
+casefile_escalate(struct req *r)
 {
 	struct casefile_rules ru;
 	struct db_stmt *st;
@@ -707,7 +707,7 @@ casefile_list_page(struct req *r)
 
 	if (casectx_key(r) == NULL)
 		return;
-	escalate_referrals(r);
+	casefile_escalate(r);
 	t = unit_tree_get(r->app, r->db);
 	if (casefile_list_reported(r->db, r->user.id, &mine, &nmine) !=
 	    ERR_OK || casefile_list_for(r->db, r->user.id, r->user.role,
@@ -796,7 +796,7 @@ casefile_view(struct req *r)
 	struct casectx c;
 	enum err e;
 
-	escalate_referrals(r);
+	casefile_escalate(r);
 	if (!casectx_open(r, r->params[0], NEED_STATUS, "xem", &c))
 		return;
 	if (c.access == ACCESS_REPORTER) {

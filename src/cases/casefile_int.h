@@ -59,6 +59,9 @@ void		 casectx_rollback(struct req *, struct casectx *);
 /* Answer 503 when a sealed field of the case does not open. */
 void		 casectx_unreadable(struct req *);
 
+/* Escalate referrals not acknowledged in time (once each): tell the
+ * principals and everyone on the case, log it.  Own transaction. */
+void		 casefile_escalate(struct req *);
 /* Notify the principals and everyone on the case, but user except (the
  * one acting; 0 = nobody is left out). */
 enum err	 casectx_notify(struct req *, const struct casectx *,

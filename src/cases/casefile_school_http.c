@@ -63,6 +63,7 @@ casefile_overdue_page(struct req *r)
 
 	if (casectx_key(r) == NULL)
 		return;
+	casefile_escalate(r);
 	t = unit_tree_get(r->app, r->db);
 	date_today(today);
 	if (casefile_rules_load(r->db, &ru) != ERR_OK ||

@@ -243,10 +243,23 @@ login gv.ntt
 req GET "/cases/$CASE"
 expect_body "Đã đóng" "the reporter sees it closed"
 
-# ---- Overdue and statistics ----
+# ---- Overdue and escalation ----
+# A referral of the demo case, sent three days ago, was never acknowledged.
+DEMO_CASE=$(sql "SELECT case_id FROM case_referral WHERE ack_at IS NULL ORDER BY id LIMIT 1")
 login pht.ntt
 req GET /cases/overdue
 expect_status 200 "the focal point's overdue list"
+expect_body "chuyển gửi chưa được xác nhận" "lists the unacknowledged referral"
+expect_body "/cases/$DEMO_CASE" "of the demo case"
+expect_eq "$(sql "SELECT COUNT(*) FROM case_referral WHERE case_id=$DEMO_CASE AND escalated_at IS NOT NULL")" \
+	1 "the referral is escalated once it is overdue"
+expect_eq "$(sql "SELECT COUNT(*) FROM case_audit WHERE case_id=$DEMO_CASE AND action='escalate'")" \
+	1 "the escalation is in the case audit log, once"
+login ht.ntt
+req GET /notifications
+expect_body "Hồ sơ #$DEMO_CASE: chuyển gửi chưa được xác nhận sau 24 giờ" "the principal is told"
+
+# ---- Statistics ----
 login ht.ntt
 req GET /cases/stats
 expect_status 200 "the principal sees the statistics"
