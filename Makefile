@@ -6,15 +6,17 @@
 #                HTTP, browser), also under ASan/UBSan; ends with
 #                "N passed, N failed"
 #   make bench   the benchmarks in bench/ (prints figures)
+#   make bench-zscore   only the z-score benchmark (bench/zscore)
 
-PKGS     := libmicrohttpd sqlite3 jansson libsodium
+PKGS     := libmicrohttpd sqlite3 jansson libsodium libutf8proc libzip expat
 CC       ?= cc
 WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-missing-field-initializers
 CSTD     := -std=c17 -D_GNU_SOURCE
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
 INCLUDES := -Isrc
-LIBS      = $(PKG_LIBS) -lpthread -lm
+# libxlsxwriter's pkg-config version string is bogus: link it by name.
+LIBS      = $(PKG_LIBS) -lxlsxwriter -lz -lpthread -lm
 
 REL_FLAGS := -O2 -g
 SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
@@ -35,7 +37,7 @@ EMBED_FILES := $(foreach e,$(EMBED),$(lastword $(subst =, ,$(e))))
 
 UNIT_TESTS := $(basename $(notdir $(wildcard tests/unit/t_*.c)))
 
-.PHONY: all run check deps bench clean san
+.PHONY: all run check deps bench bench-zscore clean san
 
 all: build/rel/vitre
 
@@ -50,6 +52,21 @@ build/gen/embedded.c: build/embed $(EMBED_FILES) Makefile
 	@mkdir -p build/gen
 	build/embed $@ $(sort $(EMBED))
 
+# The WHO growth reference tables (data/who/README.md), compiled in as
+# arrays.  The build stops if a file does not match the checksum that the
+# README gives for it.
+WHO_CSV := $(sort $(wildcard data/who/*.csv))
+
+build/who_tables: tools/who_tables.c
+	@mkdir -p build
+	$(CC) -O1 -o $@ $< -lm
+
+build/gen/who_tables.c: build/who_tables $(WHO_CSV) data/who/README.md
+	@mkdir -p build/gen
+	@cd data/who && sed -n '/^## Checksums/,$$p' README.md | \
+	    grep -E '^[0-9a-f]{64}  [a-z0-9]+\.csv$$' | sha256sum --check --quiet
+	build/who_tables $@ data/who
+
 # One object tree per flavour: rel (optimised) and san (sanitizers).
 define flavour
 build/$(1)/obj/%.o: src/%.c $(HDRS)
@@ -60,7 +77,11 @@ build/$(1)/obj/embedded.o: build/gen/embedded.c src/core/embedded.h
 	@mkdir -p $$(dir $$@)
 	$$(CC) $$(CSTD) $(2) $$(INCLUDES) -c -o $$@ $$<
 
-build/$(1)/libvitre.a: $$(patsubst src/%.c,build/$(1)/obj/%.o,$$(LIB_SRCS)) build/$(1)/obj/embedded.o
+build/$(1)/obj/who_tables.o: build/gen/who_tables.c src/growth/who_tables.h
+	@mkdir -p $$(dir $$@)
+	$$(CC) $$(CSTD) $(2) $$(INCLUDES) -c -o $$@ $$<
+
+build/$(1)/libvitre.a: $$(patsubst src/%.c,build/$(1)/obj/%.o,$$(LIB_SRCS)) build/$(1)/obj/embedded.o build/$(1)/obj/who_tables.o
 	@rm -f $$@
 	ar rcs $$@ $$^
 
@@ -83,9 +104,14 @@ check: deps build/rel/vitre build/san/vitre \
 	$(addprefix build/rel/tests/,$(UNIT_TESTS)) $(addprefix build/san/tests/,$(UNIT_TESTS))
 	@scripts/run-tests
 
-bench: build/rel/vitre build/bench/gen_province
+bench: build/rel/vitre build/bench/gen_province build/bench/zscore_bench
 	@VITRE_BENCH=1 scripts/install-deps
 	@bench/run
+	@bench/zscore
+
+# The z-score benchmark alone (no server, no extra packages).
+bench-zscore: build/rel/vitre build/bench/zscore_bench
+	@bench/zscore
 
 clean:
 	rm -rf build
@@ -93,3 +119,7 @@ clean:
 build/bench/gen_province: bench/gen_province.c build/rel/libvitre.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CSTD) $(WARN) $(REL_FLAGS) $(INCLUDES) $(PKG_CFLAGS) -o $@ $< build/rel/libvitre.a $(LIBS)
+
+build/bench/zscore_bench: bench/zscore_bench.c build/rel/libvitre.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) $(WARN) $(REL_FLAGS) $(INCLUDES) -o $@ $< build/rel/libvitre.a -lm

@@ -13,6 +13,7 @@
 #include "dashboard/cache.h"
 #include "db/db.h"
 #include "db/migrate.h"
+#include "jobs/job.h"
 #include "units/unit.h"
 
 static void
@@ -43,14 +44,19 @@ app_init(struct app *app, const char *db_path, struct buf *errmsg)
 	app->units = unit_cache_new();
 	app->logins = ratelimit_new();
 	app->dash = dash_cache_new(0);
+	app->jobs = job_queue_new(app);
 	return ERR_OK;
 }
 
 void
 app_release(struct app *app)
 {
-	struct db *db = pthread_getspecific(app->db_key);
+	struct db *db;
 
+	/* First the worker, which may still use the database. */
+	job_queue_free(app->jobs);
+	app->jobs = NULL;
+	db = pthread_getspecific(app->db_key);
 	db_close(db);
 	pthread_setspecific(app->db_key, NULL);
 	pthread_key_delete(app->db_key);

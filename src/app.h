@@ -13,6 +13,7 @@ struct unit_cache;
 struct ratelimit;
 struct dash_cache;
 struct casekey;
+struct job_queue;
 
 struct app {
 	char			*db_path;
@@ -20,6 +21,7 @@ struct app {
 	struct unit_cache	*units;		/* organisation tree snapshot */
 	struct ratelimit	*logins;	/* failed-login limiter */
 	struct dash_cache	*dash;		/* computed dashboards */
+	struct job_queue	*jobs;		/* background jobs (jobs/job.h) */
 	bool			 secure_cookies;/* add Secure (behind TLS) */
 	struct casekey		*case_key;	/* NULL unless case_key_state
 						 * is CASEKEY_OK (cases/crypt.h) */

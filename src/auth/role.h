@@ -40,6 +40,11 @@ enum perm {
 	PERM_USER_ADMIN,	/* manage users */
 	PERM_CASE_STATS,	/* de-identified counts of protection cases */
 	PERM_CASE_SETTINGS,	/* case deadlines and public holidays */
+	PERM_REGISTER_VIEW,	/* the child register of the scope */
+	PERM_REGISTER_EDIT,	/* add and change children (a teacher: only
+				 * of the classes assigned to them) */
+	PERM_REGISTER_MANAGE,	/* a school's register settings, teachers'
+				 * classes, early-warning list */
 	PERM__MAX
 };
 
@@ -51,6 +56,8 @@ struct role_info {
 };
 
 extern const struct role_info roles[ROLE__MAX];
+/* "view", "value_enter", ...: the enum name without PERM_, lower case. */
+extern const char *const perm_codes[PERM__MAX];
 
 bool	role_from_code(const char *, enum role *out);
 bool	role_can(enum role, enum perm);

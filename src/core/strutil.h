@@ -31,5 +31,7 @@ bool	 str_has_prefix(const char *, const char *);
 void	 date_today(char out[11]);
 /* Day number (days since 1970-01-01) of a valid date. */
 int64_t	 date_days(const char *);
+/* The date "YYYY-MM-DD" of a day number (0 = 1970-01-01), into out[11]. */
+void	 date_from_days(int64_t, char out[11]);
 
 #endif

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/xalloc.h"
+#include "http/multipart.h"
 #include "http/req.h"
 
 void
@@ -123,6 +124,19 @@ req_form(const struct req *r, const char *name)
 	return kvlist_get(&r->form, name);
 }
 
+const struct upload *
+req_file(const struct req *r, const char *name)
+{
+	size_t i;
+
+	if (r->files == NULL)
+		return NULL;
+	for (i = 0; i < r->files->n; i++)
+		if (strcmp(r->files->v[i].name, name) == 0)
+			return &r->files->v[i];
+	return NULL;
+}
+
 const char *
 req_query(const struct req *r, const char *name)
 {
@@ -179,5 +193,9 @@ req_free(struct req *r)
 	kvlist_clear(&r->query);
 	kvlist_clear(&r->form);
 	kvlist_clear(&r->headers);
+	if (r->files != NULL) {
+		upload_list_clear(r->files);
+		free(r->files);
+	}
 	free(r);
 }

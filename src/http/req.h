@@ -59,7 +59,9 @@ struct req {
 	struct buf		 body;		/* raw request body */
 	bool			 body_too_big;
 	struct kvlist		 query;		/* ?a=b */
-	struct kvlist		 form;		/* urlencoded POST body */
+	struct kvlist		 form;		/* urlencoded or multipart body */
+	struct upload_list	*files;		/* multipart uploads, or NULL */
+	bool			 body_bad;	/* a malformed multipart body */
 	bool			 htmx;		/* HX-Request: true */
 	bool			 wants_json;	/* /api/ route */
 	bool			 authed;
@@ -86,6 +88,9 @@ bool		 kvlist_parse_urlencoded(struct kvlist *, const char *, size_t);
 const char	*req_param(const struct req *, const char *name);
 const char	*req_query(const struct req *, const char *name);
 const char	*req_form(const struct req *, const char *name);
+/* An uploaded file of a multipart/form-data POST, or NULL. */
+struct upload;
+const struct upload *req_file(const struct req *, const char *name);
 /* A request header, or NULL. */
 const char	*req_header(const struct req *, const char *name);
 const char	*req_cookie(const struct req *, const char *name);

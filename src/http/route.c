@@ -126,6 +126,12 @@ route_dispatch(struct req *r)
 		r->status = 413;
 		return;
 	}
+	if (r->body_bad) {
+		resp_error(r, ERR_INVALID, "Dữ liệu gửi lên (multipart) không "
+		    "đúng định dạng.", "The uploaded form data (multipart) is "
+		    "malformed.");
+		return;
+	}
 	if (r->method == METHOD_POST && !(match->flags & ROUTE_NO_CSRF) &&
 	    !csrf_ok(r)) {
 		resp_error(r, ERR_FORBIDDEN,

@@ -19,6 +19,7 @@
 #include "core/log.h"
 #include "core/strutil.h"
 #include "core/xalloc.h"
+#include "http/multipart.h"
 #include "http/req.h"
 #include "http/route.h"
 #include "http/server.h"
@@ -149,6 +150,12 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url,
 	    !r->body_too_big)
 		(void)kvlist_parse_urlencoded(&r->form, r->body.data,
 		    r->body.len);
+	else if (r->method == METHOD_POST && ctype != NULL &&
+	    str_has_prefix(ctype, "multipart/form-data") && !r->body_too_big) {
+		r->files = xcalloc(1, sizeof(*r->files));
+		r->body_bad = !multipart_parse(ctype, r->body.data,
+		    r->body.len, &r->form, r->files);
+	}
 	r->db = app_db(s->app);
 	if (r->db == NULL) {
 		r->wants_json = strncmp(url, "/api/", 5) == 0;

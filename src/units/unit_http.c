@@ -13,6 +13,7 @@
 #include "http/req.h"
 #include "render/html.h"
 #include "render/layout.h"
+#include "render/numfmt.h"
 #include "units/unit.h"
 #include "units/unit_http.h"
 
@@ -134,14 +135,17 @@ links_table(struct req *r, const struct unit_tree *t, size_t i, bool up)
 	for (k = from; k < to; k++) {
 		const struct unit_link *l = &t->l[up ? t->up[k] : t->down[k]];
 		const struct unit *o = &t->u[up ? l->parent : l->child];
+		char d1[NUMFMT_MAX], d2[NUMFMT_MAX];
 
 		html_fmt(&r->out, "<tr><td><a href=\"/units/%I\">%s</a></td>"
 		    "<td>%s</td><td>%s</td><td>%s</td></tr>", o->id,
 		    unit_display_name(o, r->lang), l->role == LINK_PROF ?
 		    L(r, "chuyên môn", "professional") :
 		    L(r, "quản lý hành chính", "administrative"),
-		    strcmp(l->from, "1900-01-01") == 0 ? "—" : l->from,
-		    strcmp(l->to, "9999-12-31") == 0 ? "—" : l->to);
+		    strcmp(l->from, "1900-01-01") == 0 ? "—" :
+		    numfmt_date(d1, l->from),
+		    strcmp(l->to, "9999-12-31") == 0 ? "—" :
+		    numfmt_date(d2, l->to));
 	}
 	html_lit(&r->out, "</tbody></table>");
 }
@@ -170,10 +174,15 @@ unit_page(struct req *r)
 	html_fmt(&r->out, "<p><a role=\"button\" href=\"/units/%I/dashboard\">"
 	    "%s</a></p>", u->id, L(r, "Chỉ tiêu và kết quả",
 	    "Targets and results"));
-	if (u->opened_on[0] || u->closed_on[0])
-		html_fmt(&r->out, "<p>%s: %s — %s</p>",
-		    L(r, "Hoạt động", "Active"), u->opened_on[0] ? u->opened_on :
-		    "…", u->closed_on[0] ? u->closed_on : "…");
+	if (u->opened_on[0] || u->closed_on[0]) {
+		char from[NUMFMT_MAX], to[NUMFMT_MAX];
+
+		html_fmt(&r->out, "<p>%s: %s %s — %s %s</p>",
+		    L(r, "Hoạt động", "Active"), L(r, "từ", "from"),
+		    u->opened_on[0] ? numfmt_date(from, u->opened_on) : "…",
+		    L(r, "đến trước", "until"),
+		    u->closed_on[0] ? numfmt_date(to, u->closed_on) : "…");
+	}
 	html_fmt(&r->out, "<h2>%s</h2>", L(r, "Trực thuộc", "Parents"));
 	links_table(r, t, i, true);
 	html_fmt(&r->out, "<h2>%s</h2>", L(r, "Đơn vị trực thuộc",
