@@ -189,7 +189,8 @@ struct casefile {
 	int64_t		 reported_by;
 	bool		 reporter_hidden;
 	int64_t		 created_at;
-	int64_t		 child_id;	/* 0 = not in the register */
+	bool		 in_register;	/* linked to a child of the register */
+	int64_t		 child_id;	/* that child (opened); 0 = none */
 	int		 sex;		/* casefile_sexes */
 	int		 age;		/* -1 = unknown */
 	int		 form;		/* casefile_forms */

@@ -146,8 +146,10 @@ casefile_insert(struct db *db, const struct casekey *key,
 	    " reported_by, reporter_hidden, created_at, child_sex, child_age,"
 	    " abuse_form, sexual_kind, setting, child_name_enc, place_enc,"
 	    " narrative_enc, informant_name_enc, informant_phone_enc,"
-	    " informant_address_enc, is_demo, plan_due)"
-	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+	    " informant_address_enc, is_demo, plan_due, child_ref_enc,"
+	    " child_tag)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+	    " ?)");
 	db_bind_int(st, 1, c->unit_id);
 	db_bind_text(st, 2, casefile_sources[c->source].code);
 	db_bind_int(st, 3, c->received_at);
@@ -171,6 +173,17 @@ casefile_insert(struct db *db, const struct casekey *key,
 	bind_sealed(st, 17, key, c->informant_address);
 	db_bind_int(st, 18, c->demo);
 	db_bind_text(st, 19, c->plan_due[0] ? c->plan_due : NULL);
+	if (c->child_id > 0) {
+		char ref[32], tag[65];
+
+		snprintf(ref, sizeof(ref), "child:%lld", (long long)c->child_id);
+		bind_sealed(st, 20, key, ref);
+		casekey_tag(key, ref, tag);
+		db_bind_text(st, 21, tag);
+	} else {
+		db_bind_null(st, 20);
+		db_bind_null(st, 21);
+	}
 	if ((e = db_run(st)) != ERR_OK)
 		return e;
 	*id = db_last_id(db);
@@ -197,7 +210,8 @@ casefile_get(struct db *db, int64_t id, struct casefile *c)
 {
 	struct db_stmt *st = db_stmt(db, "SELECT unit_id, state, cycle,"
 	    " source, received_at, reported_by, reporter_hidden, created_at,"
-	    " child_id, child_sex, child_age, abuse_form, sexual_kind, setting,"
+	    " child_ref_enc IS NOT NULL, child_sex, child_age, abuse_form,"
+	    " sexual_kind, setting,"
 	    " finding, serious, emergency_due, emergency_done_at, plan_due,"
 	    " closed_at, (SELECT COUNT(*) FROM case_referral r"
 	    " WHERE r.case_id = casefile.id)"
@@ -216,7 +230,7 @@ casefile_get(struct db *db, int64_t id, struct casefile *c)
 		c->reported_by = db_col_int(st, 5);
 		c->reporter_hidden = db_col_int(st, 6) != 0;
 		c->created_at = db_col_int(st, 7);
-		c->child_id = db_col_int(st, 8);
+		c->in_register = db_col_int(st, 8) != 0;
 		c->sex = code_col(casefile_sexes, st, 9);
 		c->age = db_col_null(st, 10) ? -1 : (int)db_col_int(st, 10);
 		c->form = code_col(casefile_forms, st, 11);
@@ -243,9 +257,10 @@ casefile_open_text(struct db *db, const struct casekey *key,
 {
 	struct db_stmt *st = db_stmt(db, "SELECT child_name_enc, place_enc,"
 	    " narrative_enc, informant_name_enc, informant_phone_enc,"
-	    " informant_address_enc FROM casefile WHERE id = ?");
+	    " informant_address_enc, child_ref_enc FROM casefile WHERE id = ?");
 	char **fields[] = { &c->child_name, &c->place_text, &c->narrative,
 	    &c->informant_name, &c->informant_phone, &c->informant_address };
+	char *ref = NULL;
 	enum err e = ERR_NOTFOUND;
 	size_t i;
 
@@ -255,8 +270,15 @@ casefile_open_text(struct db *db, const struct casekey *key,
 		for (i = 0; i < sizeof(fields) / sizeof(fields[0]) &&
 		    e == ERR_OK; i++)
 			e = open_col(key, st, (int)i, fields[i]);
+		if (e == ERR_OK)
+			e = open_col(key, st, 6, &ref);
 	}
 	db_done(st);
+	c->child_id = 0;
+	if (e == ERR_OK && ref != NULL && (!str_has_prefix(ref, "child:") ||
+	    !str_to_int64(ref + 6, &c->child_id)))
+		e = ERR_INVALID;
+	casekey_wipe_free(ref);
 	if (e != ERR_OK)
 		casefile_release(c);
 	return e;

@@ -29,6 +29,7 @@ void		 casefile_rules_release(struct casefile_rules *);
 /* A new report (form 01), its fields already validated. */
 struct casefile_new {
 	int64_t		 unit_id;
+	int64_t		 child_id;	/* the register's child; 0 = not linked */
 	int		 source;
 	int64_t		 received_at;
 	int64_t		 reported_by;

@@ -189,6 +189,11 @@ report_section(struct req *r, const struct casectx *c)
 	    f->source, en(r)));
 	row(r, L(r, "Tiếp nhận lúc", "Received"), when);
 	row(r, L(r, "Trẻ em", "Child"), f->child_name);
+	if (f->child_id > 0)
+		html_fmt(&r->out, "<tr><th scope=\"row\">%s</th><td><a "
+		    "href=\"/children/%I\">%s</a></td></tr>",
+		    L(r, "Sổ theo dõi trẻ em", "Child register"), f->child_id,
+		    L(r, "hồ sơ của trẻ trong sổ", "the child's record"));
 	row(r, L(r, "Tuổi (ước lượng)", "Age (estimated)"), age);
 	row(r, L(r, "Giới tính", "Sex"), casefile_code_name(casefile_sexes,
 	    f->sex, en(r)));

@@ -23,6 +23,8 @@
 #include "http/req.h"
 #include "notify/notify.h"
 #include "render/html.h"
+#include "register/child.h"
+#include "register/register_db.h"
 #include "render/layout.h"
 #include "units/unit.h"
 
@@ -265,6 +267,36 @@ static const struct field f_iphone = { "informant_phone",
     "Điện thoại người cung cấp thông tin", "Informant's telephone" };
 static const struct field f_iaddr = { "informant_address",
     "Địa chỉ người cung cấp thông tin", "Informant's address" };
+static const struct field f_child = { "child_id", "Trẻ trong sổ theo dõi",
+    "Child in the register" };
+
+/*
+ * The register's child id for a report: the user's role reads the
+ * register and the child's school is a school in the user's scope.  On
+ * false errs (or, without errs, the answer 403) says why.
+ */
+static bool
+register_child(struct req *r, const struct unit_tree *t, int64_t id,
+    struct form_errors *errs, struct child *c)
+{
+	const struct unit *u;
+
+	if (child_get(r->db, id, c) == ERR_OK &&
+	    role_can(r->user.role, PERM_REGISTER_VIEW) && c->school_id > 0 &&
+	    (u = unit_get(t, c->school_id)) != NULL &&
+	    unit_kinds[u->kind].school &&
+	    unit_in_scope(t, r->user.unit_id, c->school_id))
+		return true;
+	if (errs != NULL)
+		form_error(errs, &f_child, "không có trẻ này trong sổ theo dõi "
+		    "của trường bạn xem được.", "there is no such child in a "
+		    "register you may read.");
+	else
+		resp_error(r, ERR_FORBIDDEN, "Không có trẻ này trong sổ theo dõi "
+		    "của trường bạn xem được.", "There is no such child in a "
+		    "register you may read.");
+	return false;
+}
 
 /* The school a report from this user belongs to: their own if their
  * scope is a school, else NULL (they name it by its code). */
@@ -319,11 +351,12 @@ label(struct req *r, const struct field *f, const struct form_errors *errs)
 }
 
 static void
-report_form(struct req *r, const struct unit_tree *t,
+report_form(struct req *r, const struct unit_tree *t, const struct child *ch,
     const struct form_errors *errs, int status)
 {
 	struct buf *o = &r->out;
-	const struct unit *school = own_school(r, t);
+	const struct unit *school = ch != NULL ? unit_get(t, ch->school_id) :
+	    own_school(r, t);
 	char today[11], now[6];
 
 	casefmt_now(today, now);
@@ -364,21 +397,33 @@ report_form(struct req *r, const struct unit_tree *t,
 	html_fmt(o, "<input type=\"time\" name=\"received_time\" value=\"%s\">"
 	    "</label></div>", req_form(r, "received_time") ?
 	    req_form(r, "received_time") : now);
-	html_fmt(o, "<h2>%s</h2><div class=\"grid\"><label>",
-	    L(r, "Trẻ em", "The child"));
-	label(r, &f_name, errs);
-	html_fmt(o, "<input name=\"child_name\" required maxlength=\"160\" "
-	    "value=\"%s\" placeholder=\"%s\"></label><label>",
-	    req_form(r, "child_name"), L(r, "hoặc mô tả nếu chưa biết tên",
-	    "or a description if the name is not known"));
-	label(r, &f_age, errs);
-	html_fmt(o, "<input type=\"number\" name=\"child_age\" min=\"0\" "
-	    "max=\"17\" value=\"%s\"></label></div><fieldset>",
-	    req_form(r, "child_age"));
-	label(r, &f_sex, errs);
-	choice_radios(r, "child_sex", casefile_sexes, req_form(r, "child_sex"));
-	html_fmt(o, "</fieldset><h2>%s</h2><label>", L(r, "Sự việc",
-	    "What happened"));
+	html_fmt(o, "<h2>%s</h2>", L(r, "Trẻ em", "The child"));
+	if (ch != NULL) {
+		char born[16];
+
+		casefmt_date(ch->birth_date, born);
+		html_fmt(o, "<p>%s: <strong>%s</strong>, %s %s</p>"
+		    "<input type=\"hidden\" name=\"child_id\" value=\"%I\">",
+		    L(r, "Trẻ trong sổ theo dõi", "Child in the register"),
+		    ch->full_name, L(r, "sinh ngày", "born"), born, ch->id);
+	} else {
+		html_lit(o, "<div class=\"grid\"><label>");
+		label(r, &f_name, errs);
+		html_fmt(o, "<input name=\"child_name\" required "
+		    "maxlength=\"160\" value=\"%s\" placeholder=\"%s\">"
+		    "</label><label>", req_form(r, "child_name"),
+		    L(r, "hoặc mô tả nếu chưa biết tên",
+		    "or a description if the name is not known"));
+		label(r, &f_age, errs);
+		html_fmt(o, "<input type=\"number\" name=\"child_age\" "
+		    "min=\"0\" max=\"17\" value=\"%s\"></label></div>"
+		    "<fieldset>", req_form(r, "child_age"));
+		label(r, &f_sex, errs);
+		choice_radios(r, "child_sex", casefile_sexes, req_form(r,
+		    "child_sex"));
+		html_lit(o, "</fieldset>");
+	}
+	html_fmt(o, "<h2>%s</h2><label>", L(r, "Sự việc", "What happened"));
 	label(r, &f_place, errs);
 	html_fmt(o, "<input name=\"place\" required maxlength=\"300\" "
 	    "value=\"%s\"></label><div class=\"grid\"><label>",
@@ -427,6 +472,9 @@ void
 casefile_new_form(struct req *r)
 {
 	const struct unit_tree *t;
+	const char *q = req_query(r, "child");
+	struct child ch;
+	int64_t id;
 
 	if (casectx_key(r) == NULL)
 		return;
@@ -435,22 +483,34 @@ casefile_new_form(struct req *r)
 		    "The organisation tree cannot be read.");
 		return;
 	}
-	report_form(r, t, NULL, 200);
+	if (str_empty(q))
+		report_form(r, t, NULL, NULL, 200);
+	else if (!str_to_int_range(q, 1, INT64_MAX, &id))
+		resp_error(r, ERR_INVALID, "Trẻ: phải là mã số của một trẻ.",
+		    "Child: must be the id number of a child.");
+	else if (register_child(r, t, id, NULL, &ch))
+		report_form(r, t, &ch, NULL, 200);
 	unit_tree_put(r->app, t);
 }
 
 /* Validate form 01 into *c; text goes to the buffers given. */
 static void
 read_report(struct req *r, const struct unit_tree *t,
-    struct form_errors *errs, struct casefile_new *c, char *name,
-    char *place, char *story, char *iname, char *iphone, char *iaddr)
+    struct form_errors *errs, struct casefile_new *c, struct child *ch,
+    bool *linked, char *name, char *place, char *story, char *iname,
+    char *iphone, char *iaddr)
 {
 	const struct unit *school = own_school(r, t);
 	char on[11];
 	int64_t age, now = (int64_t)time(NULL);
 	bool present;
 
-	if (school != NULL)
+	*linked = false;
+	if (valid_int(errs, &f_child, req_form(r, f_child.name), false, 1,
+	    INT64_MAX, &c->child_id, &present) && present &&
+	    (*linked = register_child(r, t, c->child_id, errs, ch)))
+		c->unit_id = ch->school_id;
+	else if (school != NULL)
 		c->unit_id = school->id;
 	else {
 		const char *code = req_form(r, "unit_code");
@@ -484,13 +544,26 @@ read_report(struct req *r, const struct unit_tree *t,
 			form_error(errs, &f_on, "không thể trước năm 2000.",
 			    "cannot be before 2000.");
 	}
-	valid_text(errs, &f_name, req_form(r, "child_name"), true, 160, name);
 	c->age = -1;
-	if (valid_int(errs, &f_age, req_form(r, "child_age"), false, 0, 17,
-	    &age, &present) && present)
-		c->age = (int)age;
-	c->sex = casefile_form_choice(errs, &f_sex, req_form(r, "child_sex"),
-	    casefile_sexes);
+	if (*linked) {
+		snprintf(name, 4 * 160 + 1, "%s", ch->full_name);
+		c->sex = ch->sex == CHILD_SEX_F ? 1 : 0;
+		if (c->received_at > 0) {
+			casefile_date_of(c->received_at, on);
+			c->age = child_age_on(ch->birth_date, on);
+		}
+		if (c->age > 17)
+			form_error(errs, &f_child, "từ 18 tuổi trở lên không còn "
+			    "là trẻ em.", "is 18 or older: not a child.");
+	} else {
+		valid_text(errs, &f_name, req_form(r, "child_name"), true, 160,
+		    name);
+		if (valid_int(errs, &f_age, req_form(r, "child_age"), false, 0,
+		    17, &age, &present) && present)
+			c->age = (int)age;
+		c->sex = casefile_form_choice(errs, &f_sex, req_form(r,
+		    "child_sex"), casefile_sexes);
+	}
 	valid_text(errs, &f_place, req_form(r, "place"), true, 300, place);
 	c->place = casefile_form_choice(errs, &f_setting, req_form(r,
 	    "setting"), casefile_places);
@@ -528,6 +601,8 @@ casefile_create(struct req *r)
 	const struct unit_tree *t = NULL;
 	struct form_errors errs = { 0 };
 	struct casefile_new c = { 0 };
+	struct child ch;
+	bool linked;
 	struct casectx cx;
 	char name[4 * 160 + 1], place[4 * 300 + 1], story[4 * 4000 + 1];
 	char iname[4 * 160 + 1], iphone[4 * 40 + 1], iaddr[4 * 300 + 1];
@@ -543,9 +618,10 @@ casefile_create(struct req *r)
 		    "The organisation tree cannot be read.");
 		return;
 	}
-	read_report(r, t, &errs, &c, name, place, story, iname, iphone, iaddr);
+	read_report(r, t, &errs, &c, &ch, &linked, name, place, story, iname,
+	    iphone, iaddr);
 	if (errs.n > 0) {
-		report_form(r, t, &errs, 400);
+		report_form(r, t, linked ? &ch : NULL, &errs, 400);
 		goto out;
 	}
 	casectx_who(r, &cx.who);

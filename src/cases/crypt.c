@@ -203,6 +203,18 @@ casekey_open(const struct casekey *key, const char *sealed, char **out)
 }
 
 void
+casekey_tag(const struct casekey *key, const char *text, char out[65])
+{
+	unsigned char sub[crypto_generichash_KEYBYTES], h[32];
+
+	crypto_kdf_derive_from_key(sub, sizeof(sub), 1, "vitretag", key->k);
+	crypto_generichash(h, sizeof(h), (const unsigned char *)text,
+	    strlen(text), sub, sizeof(sub));
+	sodium_memzero(sub, sizeof(sub));
+	sodium_bin2hex(out, 65, h, sizeof(h));
+}
+
+void
 casekey_wipe_free(char *s)
 {
 	if (s == NULL)

@@ -71,6 +71,14 @@ char		*casekey_seal(const struct casekey *, const char *plain);
  */
 enum err	 casekey_open(const struct casekey *, const char *sealed,
 		    char **out);
+/*
+ * A tag for text that only the key holder can compute: hex BLAKE2b-256
+ * keyed with a subkey derived from the case key.  The same text gives the
+ * same tag (so a child linked to two cases counts once) and the tag does
+ * not reveal the text without the key.
+ */
+void		 casekey_tag(const struct casekey *, const char *text,
+		    char out[65]);
 /* Clear and free a string that held plain text; NULL is a no-op. */
 void		 casekey_wipe_free(char *);
 

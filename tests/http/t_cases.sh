@@ -89,6 +89,43 @@ fi
 expect_eq "$(sql "SELECT substr(narrative_enc, 1, 3) FROM casefile WHERE id=$CASE")" \
 	"v1:" "the narrative is a sealed field"
 
+# ---- A child from the register ----
+NTT=$(sql "SELECT id FROM unit WHERE code='TH-THCS-NTT-PQ'")
+KID=$(sql "SELECT id FROM child WHERE school_id=$NTT ORDER BY id LIMIT 1")
+KID_NAME=$(sql "SELECT full_name FROM child WHERE id=$KID")
+HN_KID=$(sql "SELECT c.id FROM child c JOIN unit u ON u.id = c.school_id WHERE u.code <> 'TH-THCS-NTT-PQ' LIMIT 1")
+req GET "/children/$KID"
+expect_body "/cases/new?child=$KID" "a child's record links to the report form"
+req GET "/cases/new?child=$KID"
+expect_status 200 "the report form opens for that child"
+expect_body "$KID_NAME" "with the child's name from the register"
+expect_body "name=\"child_id\" value=\"$KID\"" "and the child linked"
+req GET "/cases/new?child=$HN_KID"
+expect_status 403 "a child of another school cannot be reported from here"
+n0=$(case_count)
+post_form /cases child_id="$HN_KID" source=phone received_on="$YESTERDAY" received_time=09:00 \
+	place=x setting=school abuse_form=violence narrative=x
+expect_status 400 "nor posted"
+expect_body "Trẻ trong sổ theo dõi: không có trẻ này" "the message names the child"
+expect_eq "$(case_count)" "$n0" "nothing was saved"
+for i in 1 2; do
+	post_form /cases child_id="$KID" source=phone received_on="$YESTERDAY" received_time=09:0$i \
+		place="Lớp học" setting=school abuse_form=violence narrative="REG-$SECRET-$i"
+	expect_status 303 "a report about a register child ($i)"
+done
+KID_CASE=$(sql "SELECT MAX(id) FROM casefile")
+expect_eq "$(sql "SELECT substr(child_ref_enc, 1, 3) || length(child_tag) FROM casefile WHERE id=$KID_CASE")" \
+	"v1:64" "the link to the child is sealed, with a keyed tag"
+expect_eq "$(sql "SELECT COUNT(DISTINCT child_tag) FROM casefile WHERE child_tag IS NOT NULL")" 1 \
+	"two cases of one child share the tag (the child counts once)"
+expect_eq "$(sql "SELECT COUNT(*) FROM casefile WHERE child_ref_enc LIKE '%child%'")$(sql "SELECT COUNT(*) FROM case_audit WHERE detail LIKE '%child%'")" \
+	00 "nothing in clear says which child has a case"
+login ht.ntt
+req GET "/cases/$KID_CASE"
+expect_body "href=\"/children/$KID\"" "the case links to the child's record"
+expect_body "$KID_NAME" "and names the child"
+login gv.ntt
+
 # ---- Need to know ----
 views() { sql "SELECT COUNT(*) FROM case_audit WHERE case_id=$CASE AND action='view'"; }
 login ht.ntt

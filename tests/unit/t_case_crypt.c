@@ -88,6 +88,25 @@ another_key_cannot_open_a_field(void **state)
 }
 
 static void
+tags_are_stable_and_need_the_key(void **state)
+{
+	struct casekey *a = key_of(HEX_A), *b = key_of(HEX_B);
+	char t1[65], t2[65], t3[65], t4[65];
+
+	(void)state;
+	casekey_tag(a, "child:42", t1);
+	casekey_tag(a, "child:42", t2);
+	casekey_tag(a, "child:43", t3);
+	casekey_tag(b, "child:42", t4);
+	assert_int_equal(strlen(t1), 64);
+	assert_string_equal(t1, t2);
+	assert_string_not_equal(t1, t3);
+	assert_string_not_equal(t1, t4);
+	casekey_free(a);
+	casekey_free(b);
+}
+
+static void
 a_key_is_exactly_64_hex_digits(void **state)
 {
 	const char *bad[] = { "", "00", HEX_A "00", "zz02030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f",
@@ -181,6 +200,7 @@ main(void)
 		cmocka_unit_test(each_seal_has_its_own_nonce),
 		cmocka_unit_test(a_changed_field_fails_its_mac),
 		cmocka_unit_test(another_key_cannot_open_a_field),
+		cmocka_unit_test(tags_are_stable_and_need_the_key),
 		cmocka_unit_test(a_key_is_exactly_64_hex_digits),
 		cmocka_unit_test(key_files_are_for_their_owner_only),
 		cmocka_unit_test(the_database_recognises_a_wrong_key),

@@ -366,6 +366,50 @@ case_text_is_sealed_and_opens_only_with_the_key(void **state)
 }
 
 static void
+a_register_child_is_linked_sealed(void **state)
+{
+	struct world w;
+	struct casefile_new n;
+	struct casefile c;
+	struct db_stmt *st;
+	int64_t id;
+
+	(void)state;
+	world_make(&w);
+	memset(&n, 0, sizeof(n));
+	n.unit_id = w.school;
+	n.child_id = 4242;
+	n.received_at = 1772438400;
+	n.reported_by = w.teacher;
+	n.sexual_kind = -1;
+	n.age = 8;
+	n.child_name = "Lê Văn Sổ";
+	n.place_text = "x";
+	n.narrative = "y";
+	assert_int_equal(casefile_insert(w.db, w.key, &n, &id), ERR_OK);
+	st = db_stmt(w.db, "SELECT child_ref_enc, length(child_tag)"
+	    " FROM casefile WHERE id = ?");
+	db_bind_int(st, 1, id);
+	assert_int_equal(db_step(st), DB_ROW);
+	assert_null(strstr(db_col_text(st, 0), "4242"));
+	assert_int_equal(db_col_int(st, 1), 64);
+	db_done(st);
+	assert_int_equal(casefile_get(w.db, id, &c), ERR_OK);
+	assert_true(c.in_register);
+	assert_int_equal(c.child_id, 0);	/* not opened yet */
+	assert_int_equal(casefile_open_text(w.db, w.key, &c), ERR_OK);
+	assert_int_equal(c.child_id, 4242);
+	casefile_release(&c);
+	/* The free-text case of the world has no link. */
+	assert_int_equal(casefile_get(w.db, w.id, &c), ERR_OK);
+	assert_false(c.in_register);
+	assert_int_equal(casefile_open_text(w.db, w.key, &c), ERR_OK);
+	assert_int_equal(c.child_id, 0);
+	casefile_release(&c);
+	world_free(&w);
+}
+
+static void
 only_those_who_need_to_know_see_a_case(void **state)
 {
 	struct world w;
@@ -574,6 +618,7 @@ main(void)
 		cmocka_unit_test(ages_fall_into_groups),
 		cmocka_unit_test(small_counts_are_suppressed),
 		cmocka_unit_test(case_text_is_sealed_and_opens_only_with_the_key),
+		cmocka_unit_test(a_register_child_is_linked_sealed),
 		cmocka_unit_test(only_those_who_need_to_know_see_a_case),
 		cmocka_unit_test(steps_referrals_and_measures_are_stored_sealed),
 		cmocka_unit_test(rules_come_from_the_settings),

@@ -22,7 +22,8 @@ CREATE TABLE casefile (
 	reported_by INTEGER NOT NULL REFERENCES app_user(id),
 	reporter_hidden INTEGER NOT NULL DEFAULT 0,	-- not shown to the people on the case
 	created_at INTEGER NOT NULL,
-	child_id INTEGER,			-- the child register's id when known (no key yet)
+	child_ref_enc TEXT,			-- sealed id of the child in the register, if linked
+	child_tag TEXT,				-- keyed hash of that id: counts a child once, names nobody
 	child_sex TEXT NOT NULL CHECK (child_sex IN ('m', 'f', 'u')),
 	child_age INTEGER CHECK (child_age BETWEEN 0 AND 17),	-- years, estimated; NULL = unknown
 	abuse_form TEXT NOT NULL CHECK (abuse_form IN ('violence', 'exploitation',
@@ -48,6 +49,8 @@ CREATE TABLE casefile (
 );
 CREATE INDEX casefile_unit ON casefile (unit_id);
 CREATE INDEX casefile_reporter ON casefile (reported_by);
+CREATE INDEX casefile_finding ON casefile (finding, received_at);
+CREATE INDEX casefile_tag ON casefile (child_tag);
 
 -- The steps of the procedure, one row each: form 02 (assessment), the
 -- emergency action, form 03 (detailed), 04 (plan), 05 (approval), 06
