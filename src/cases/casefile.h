@@ -187,6 +187,7 @@ struct casefile {
 	int		 source;	/* index in casefile_sources */
 	int64_t		 received_at;
 	int64_t		 reported_by;
+	char		 reporter_name[160];	/* shown unless hidden */
 	bool		 reporter_hidden;
 	int64_t		 created_at;
 	bool		 in_register;	/* linked to a child of the register */

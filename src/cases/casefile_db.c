@@ -214,7 +214,8 @@ casefile_get(struct db *db, int64_t id, struct casefile *c)
 	    " sexual_kind, setting,"
 	    " finding, serious, emergency_due, emergency_done_at, plan_due,"
 	    " closed_at, (SELECT COUNT(*) FROM case_referral r"
-	    " WHERE r.case_id = casefile.id)"
+	    " WHERE r.case_id = casefile.id), (SELECT u.full_name"
+	    " FROM app_user u WHERE u.id = casefile.reported_by)"
 	    " FROM casefile WHERE id = ?");
 	enum db_rc rc = DB_DONE;
 
@@ -244,6 +245,8 @@ casefile_get(struct db *db, int64_t id, struct casefile *c)
 		    db_col_text(st, 18));
 		c->closed_at = db_col_int(st, 19);
 		c->referred = db_col_int(st, 20) > 0;
+		snprintf(c->reporter_name, sizeof(c->reporter_name), "%s",
+		    db_col_text(st, 21));
 	}
 	db_done(st);
 	if (rc == DB_FAIL)

@@ -188,6 +188,8 @@ report_section(struct req *r, const struct casectx *c)
 	row(r, L(r, "Nguồn", "Source"), casefile_code_name(casefile_sources,
 	    f->source, en(r)));
 	row(r, L(r, "Tiếp nhận lúc", "Received"), when);
+	row(r, L(r, "Người báo cáo", "Reported by"), f->reporter_hidden ?
+	    L(r, "(ẩn danh)", "(anonymous)") : f->reporter_name);
 	row(r, L(r, "Trẻ em", "Child"), f->child_name);
 	if (f->child_id > 0)
 		html_fmt(&r->out, "<tr><th scope=\"row\">%s</th><td><a "

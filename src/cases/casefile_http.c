@@ -938,7 +938,7 @@ casefile_audit_page(struct req *r)
 		char when[24];
 		/* An anonymous reporter stays anonymous here too. */
 		bool hide = c.cf.reporter_hidden &&
-		    strcmp(db_col_text(st, 2), "report") == 0;
+		    db_col_int(st, 5) == c.cf.reported_by;
 
 		casefmt_time(db_col_int(st, 0), when);
 		html_fmt(o, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td>"

@@ -191,6 +191,25 @@ expect_body "tuvan.ntt" "the counsellor's read is there"
 expect_body "denied" "refused attempts are there"
 expect_body "xa.hadong" "with who tried"
 
+# ---- An anonymous reporter ----
+login vanthu.ntt
+post_form /cases source=other_person received_on="$YESTERDAY" received_time=10:00 \
+	child_name="Em D" child_sex=m place=x setting=community abuse_form=neglect \
+	narrative="ANON-$SECRET" hide_reporter=1
+expect_status 303 "a clerk reports without showing their name"
+ANON=$(sql "SELECT MAX(id) FROM casefile")
+req GET "/cases/$ANON"
+expect_body "Đã tiếp nhận" "and sees the status"
+login ht.ntt
+req GET "/cases/$ANON"
+expect_body "Người báo cáo</th><td>(ẩn danh)" "the people on the case see an anonymous reporter"
+expect_no_body "Người báo cáo</th><td>Văn thư" "not the clerk's name"
+req GET "/cases/$ANON/audit"
+expect_no_body "vanthu.ntt" "nor in who looked at the case"
+expect_body "(ẩn danh)" "where the reporter's entries stay anonymous"
+req GET "/cases/$CASE"
+expect_body "Người báo cáo</th><td>Giáo viên (demo)" "a reporter who did not ask is named"
+
 # ---- The procedure ----
 login pht.ntt
 post_form "/cases/$CASE/detailed" done_on="$TODAY" text="nhu cầu"
