@@ -333,26 +333,6 @@ casefile_check_date(const char *date, const char *earliest,
 	return ERR_OK;
 }
 
-/* The date of a day number (days since 1970-01-01): Howard Hinnant's
- * civil_from_days. */
-static void
-date_of_days(int64_t z, char out[11])
-{
-	int64_t era, doe, yoe, y, doy, mp, d, m;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	y = yoe + era * 400;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	d = doy - (153 * mp + 2) / 5 + 1;
-	m = mp < 10 ? mp + 3 : mp - 9;
-	snprintf(out, 11, "%04d-%02d-%02d", (int)(y + (m <= 2)), (int)m,
-	    (int)d);
-}
-
 static int
 cmp_day(const void *a, const void *b)
 {
@@ -380,7 +360,7 @@ casefile_add_working_days(const char *from, int n,
 
 	snprintf(out, 11, "%s", from);
 	while (n > 0) {
-		date_of_days(++d, out);
+		date_from_days(++d, out);
 		if (casefile_is_working_day(out, h))
 			n--;
 	}
@@ -395,7 +375,7 @@ casefile_working_days_between(const char *a, const char *b,
 	int n = 0;
 
 	for (d = da < db ? da : db; d < (da < db ? db : da); d++) {
-		date_of_days(d + 1, day);
+		date_from_days(d + 1, day);
 		if (casefile_is_working_day(day, h))
 			n++;
 	}

@@ -114,8 +114,7 @@ casectx_commit(struct req *r, struct casectx *c)
 
 	if (c->in_tx && db_commit(r->db) != ERR_OK) {
 		db_rollback(r->db);
-		resp_error(r, ERR_DB, "Không lưu được; không có gì thay đổi.",
-		    "Could not save; nothing changed.");
+		casectx_not_saved(r, ERR_DB);
 		ok = false;
 	}
 	c->in_tx = false;
@@ -128,6 +127,13 @@ casectx_rollback(struct req *r, struct casectx *c)
 	if (c->in_tx)
 		db_rollback(r->db);
 	c->in_tx = false;
+}
+
+void
+casectx_not_saved(struct req *r, enum err e)
+{
+	resp_error(r, e == ERR_OK ? ERR_DB : e, "Không lưu được; không có gì "
+	    "thay đổi.", "Could not save; nothing changed.");
 }
 
 void

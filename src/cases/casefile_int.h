@@ -56,6 +56,8 @@ bool		 casectx_open(struct req *, int64_t id, enum casectx_need,
 bool		 casectx_commit(struct req *, struct casectx *);
 /* Roll back if a transaction is open (bad input: nothing changes). */
 void		 casectx_rollback(struct req *, struct casectx *);
+/* Answer "could not save; nothing changed" with the status of e. */
+void		 casectx_not_saved(struct req *, enum err);
 /* Answer 503 when a sealed field of the case does not open. */
 void		 casectx_unreadable(struct req *);
 

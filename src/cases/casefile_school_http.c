@@ -245,8 +245,7 @@ focal_change(struct req *r, int64_t unit, int64_t user, bool add)
 	resp_redirect(r, "/cases/focal");
 	return;
 fail:
-	resp_error(r, ERR_DB, "Không lưu được; không có gì thay đổi.",
-	    "Could not save; nothing changed.");
+	casectx_not_saved(r, ERR_DB);
 }
 
 void

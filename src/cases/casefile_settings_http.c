@@ -11,6 +11,7 @@
 
 #include "auth/audit.h"
 #include "cases/casefile_http.h"
+#include "cases/casefile_int.h"
 #include "core/strutil.h"
 #include "db/db.h"
 #include "http/form.h"
@@ -181,8 +182,7 @@ casefile_settings_post(struct req *r)
 	resp_redirect(r, "/cases/settings?saved=1");
 	return;
 fail:
-	resp_error(r, e, "Không lưu được; không có gì thay đổi.",
-	    "Could not save; nothing changed.");
+	casectx_not_saved(r, e);
 }
 
 void
@@ -229,6 +229,5 @@ casefile_holiday_post(struct req *r)
 	resp_redirect(r, "/cases/settings?saved=1");
 	return;
 fail:
-	resp_error(r, e, "Không lưu được; không có gì thay đổi.",
-	    "Could not save; nothing changed.");
+	casectx_not_saved(r, e);
 }

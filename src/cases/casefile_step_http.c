@@ -88,8 +88,7 @@ static void
 db_failed(struct req *r, struct casectx *c)
 {
 	casectx_rollback(r, c);
-	resp_error(r, ERR_DB, "Không lưu được; không có gì thay đổi.",
-	    "Could not save; nothing changed.");
+	casectx_not_saved(r, ERR_DB);
 }
 
 /* The earliest date a step may carry: the day the information came in,
