@@ -8,7 +8,7 @@
 #   make bench   the benchmarks in bench/ (prints figures)
 #   make bench-zscore   only the z-score benchmark (bench/zscore)
 
-PKGS     := libmicrohttpd sqlite3 jansson libsodium libutf8proc libzip expat
+PKGS     := libmicrohttpd sqlite3 jansson libsodium libutf8proc libzip expat cairo pangocairo
 CC       ?= cc
 WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-missing-field-initializers
 CSTD     := -std=c17 -D_GNU_SOURCE
@@ -104,7 +104,7 @@ check: deps build/rel/vitre build/san/vitre \
 	$(addprefix build/rel/tests/,$(UNIT_TESTS)) $(addprefix build/san/tests/,$(UNIT_TESTS))
 	@scripts/run-tests
 
-bench: build/rel/vitre build/bench/gen_province build/bench/zscore_bench
+bench: build/rel/vitre build/bench/gen_province build/bench/zscore_bench build/bench/docs_bench
 	@VITRE_BENCH=1 scripts/install-deps
 	@bench/run
 	@bench/zscore
@@ -123,3 +123,7 @@ build/bench/gen_province: bench/gen_province.c build/rel/libvitre.a
 build/bench/zscore_bench: bench/zscore_bench.c build/rel/libvitre.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CSTD) $(WARN) $(REL_FLAGS) $(INCLUDES) -o $@ $< build/rel/libvitre.a -lm
+
+build/bench/docs_bench: bench/docs_bench.c build/rel/libvitre.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) $(WARN) $(REL_FLAGS) $(INCLUDES) $(PKG_CFLAGS) -o $@ $< build/rel/libvitre.a $(LIBS)

@@ -24,12 +24,13 @@ const struct role_info roles[ROLE__MAX] = {
 	    P(PERM_VALUE_LOCK) | P(PERM_PLAN_EDIT) | REG_VIEW | STATS },
 	[ROLE_PRINCIPAL] = { "principal", "Hiệu trưởng", "Principal",
 	    VIEW | P(PERM_VALUE_ENTER) | P(PERM_VALUE_LOCK) |
-	    P(PERM_PLAN_EDIT) | REG_EDIT | P(PERM_REGISTER_MANAGE) | STATS },
+	    P(PERM_PLAN_EDIT) | REG_EDIT | P(PERM_REGISTER_MANAGE) |
+	    P(PERM_ACTIVITY_ENTER) | STATS },
 	[ROLE_FOCAL] = { "focal_point", "Phó hiệu trưởng đầu mối",
 	    "Vice-principal focal point", VIEW | P(PERM_VALUE_ENTER) |
-	    P(PERM_PLAN_EDIT) | REG_EDIT | STATS },
+	    P(PERM_PLAN_EDIT) | REG_EDIT | P(PERM_ACTIVITY_ENTER) | STATS },
 	[ROLE_CLERK] = { "clerk", "Văn thư", "Clerk",
-	    VIEW | P(PERM_VALUE_ENTER) | REG_EDIT },
+	    VIEW | P(PERM_VALUE_ENTER) | REG_EDIT | P(PERM_ACTIVITY_ENTER) },
 	[ROLE_TEACHER] = { "teacher", "Giáo viên", "Teacher",
 	    VIEW | REG_EDIT },
 	[ROLE_COUNSELLOR] = { "counsellor", "Giáo viên tư vấn", "Counsellor",
@@ -49,6 +50,7 @@ const char *const perm_codes[PERM__MAX] = {
 	[PERM_REGISTER_MANAGE] = "register_manage",
 	[PERM_CASE_STATS] = "case_stats",
 	[PERM_CASE_SETTINGS] = "case_settings",
+	[PERM_ACTIVITY_ENTER] = "activity_enter",
 };
 
 bool

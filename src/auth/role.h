@@ -45,6 +45,7 @@ enum perm {
 				 * of the classes assigned to them) */
 	PERM_REGISTER_MANAGE,	/* a school's register settings, teachers'
 				 * classes, early-warning list */
+	PERM_ACTIVITY_ENTER,	/* record activities, participants, group sizes */
 	PERM__MAX
 };
 

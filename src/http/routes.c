@@ -2,10 +2,12 @@
  * routes.c -- every URL vitre answers, with the permission it needs.
  * Unit scope is checked by each handler on the objects it touches.
  */
+#include "activities/activity_http.h"
 #include "auth/auth_http.h"
 #include "auth/user_http.h"
 #include "cases/casefile_http.h"
 #include "dashboard/dash_http.h"
+#include "docs/plan_doc.h"
 #include "http/route.h"
 #include "indicators/indicator_http.h"
 #include "notify/notify.h"
@@ -42,8 +44,34 @@ const struct route routes[] = {
 	{ METHOD_POST, "/plans/{id}", plan_update, PERM_PLAN_EDIT, 0 },
 	{ METHOD_GET, "/plans/{id}/edit", plan_edit_form, PERM_PLAN_EDIT, 0 },
 	{ METHOD_GET, "/plans/{id}/export", plan_export, PERM_VIEW, 0 },
+	{ METHOD_GET, "/plans/{id}/pdf", plan_pdf, PERM_VIEW, 0 },
+	{ METHOD_GET, "/plans/{id}/docx", plan_docx, PERM_VIEW, 0 },
 	{ METHOD_GET, "/api/plans", plan_api_list, PERM_VIEW, ROUTE_API },
 	{ METHOD_GET, "/api/plans/{id}", plan_api_get, PERM_VIEW, ROUTE_API },
+
+	{ METHOD_GET, "/units/{id}/activities", act_unit_page, PERM_VIEW, 0 },
+	{ METHOD_GET, "/units/{id}/activities/new", act_new_form,
+	    PERM_ACTIVITY_ENTER, 0 },
+	{ METHOD_POST, "/units/{id}/activities", act_create,
+	    PERM_ACTIVITY_ENTER, 0 },
+	{ METHOD_GET, "/units/{id}/group-sizes", act_sizes_form,
+	    PERM_ACTIVITY_ENTER, 0 },
+	{ METHOD_POST, "/units/{id}/group-sizes", act_sizes_post,
+	    PERM_ACTIVITY_ENTER, 0 },
+	{ METHOD_GET, "/api/units/{id}/reach", act_reach_api, PERM_VIEW,
+	    ROUTE_API },
+	{ METHOD_GET, "/activities/{id}", act_page, PERM_VIEW, 0 },
+	{ METHOD_GET, "/activities/{id}/edit", act_edit_form,
+	    PERM_ACTIVITY_ENTER, 0 },
+	{ METHOD_POST, "/activities/{id}", act_update, PERM_ACTIVITY_ENTER, 0 },
+	{ METHOD_POST, "/activities/{id}/delete", act_delete,
+	    PERM_ACTIVITY_ENTER, 0 },
+	{ METHOD_POST, "/activities/{id}/counts", act_counts_post,
+	    PERM_ACTIVITY_ENTER, 0 },
+	{ METHOD_POST, "/activities/{id}/persons", act_persons_post,
+	    PERM_ACTIVITY_ENTER, 0 },
+	{ METHOD_POST, "/activities/{id}/persons/{id}/remove",
+	    act_person_remove, PERM_ACTIVITY_ENTER, 0 },
 
 	{ METHOD_GET, "/users", user_list_page, PERM_USER_ADMIN, 0 },
 	{ METHOD_POST, "/users", user_create_post, PERM_USER_ADMIN, 0 },

@@ -172,8 +172,10 @@ unit_page(struct req *r)
 		    L(r, "Đơn vị tổng hợp để minh họa, không phải số liệu thật.",
 		    "A synthetic unit for the demonstration, not real data."));
 	html_fmt(&r->out, "<p><a role=\"button\" href=\"/units/%I/dashboard\">"
-	    "%s</a></p>", u->id, L(r, "Chỉ tiêu và kết quả",
-	    "Targets and results"));
+	    "%s</a> <a role=\"button\" class=\"secondary\" "
+	    "href=\"/units/%I/activities\">%s</a></p>", u->id,
+	    L(r, "Chỉ tiêu và kết quả", "Targets and results"), u->id,
+	    L(r, "Hoạt động truyền thông", "Communication activities"));
 	if (u->opened_on[0] || u->closed_on[0]) {
 		char from[NUMFMT_MAX], to[NUMFMT_MAX];
 

@@ -16,6 +16,9 @@ HN_CASE=$(sql "SELECT id FROM casefile WHERE unit_id=$HN_SCHOOL LIMIT 1")
 HN_USER=$(sql "SELECT id FROM app_user WHERE username='phong.hadong'")
 HN_CHILD=$(sql "SELECT c.id FROM child c JOIN unit u ON u.id = c.school_id WHERE u.code='DEMO-HD-02' LIMIT 1")
 HN_ENROL=$(sql "SELECT id FROM enrolment WHERE child_id=$HN_CHILD LIMIT 1")
+# A demo activity of a District 8 school, and one of its participants.
+OUT_ACT=$(sql "SELECT t.activity_id FROM activity_attendee t JOIN activity a ON a.id = t.activity_id WHERE a.is_demo = 1 LIMIT 1")
+OUT_PERSON=$(sql "SELECT person_id FROM activity_attendee WHERE activity_id = $OUT_ACT LIMIT 1")
 
 # The id to put in a pattern for an object outside the user's scope, or
 # nothing when the route's objects have no scope (the indicator catalogue).
@@ -28,6 +31,8 @@ outside_id() {
 	/cases/focal/*) echo "$HN_USER" ;;
 	/cases/*) echo "$HN_CASE" ;;
 	/children/*) echo "$HN_CHILD $HN_ENROL" ;;
+	/activities/*/persons/*) echo "$OUT_ACT $OUT_PERSON" ;;
+	/activities/*) echo "$OUT_ACT" ;;
 	*) echo "" ;;
 	esac
 }
