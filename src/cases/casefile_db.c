@@ -578,17 +578,24 @@ enum err
 casefile_referral_ack(struct db *db, const struct casekey *key,
     int64_t case_id, int64_t ref_id, int64_t at, const char *who)
 {
-	struct db_stmt *st = db_stmt(db, "SELECT ack_at FROM case_referral"
-	    " WHERE id = ? AND case_id = ?");
-	int64_t ack = 0;
-	enum err e;
+	struct db_stmt *st = db_stmt(db, "SELECT COALESCE(ack_at, 0), sent_at"
+	    " FROM case_referral WHERE id = ? AND case_id = ?");
+	int64_t ack = 0, sent = 0;
+	enum db_rc rc;
 
 	db_bind_int(st, 1, ref_id);
 	db_bind_int(st, 2, case_id);
-	if ((e = db_one_int(st, &ack)) != ERR_OK)
-		return e;
+	if ((rc = db_step(st)) == DB_ROW) {
+		ack = db_col_int(st, 0);
+		sent = db_col_int(st, 1);
+	}
+	db_done(st);
+	if (rc != DB_ROW)
+		return rc == DB_FAIL ? ERR_DB : ERR_NOTFOUND;
 	if (ack > 0)
 		return ERR_CONFLICT;
+	if (at < sent)
+		return ERR_INVALID;
 	st = db_stmt(db, "UPDATE case_referral SET ack_at = ?, ack_enc = ?"
 	    " WHERE id = ? AND case_id = ?");
 	db_bind_int(st, 1, at);

@@ -125,7 +125,7 @@ enum err	 casefile_referrals_load(struct db *, const struct casekey *,
 void		 casefile_referrals_free(struct casefile_referral *, size_t n);
 /* Record the acknowledgement of referral ref_id of case_id:
  * ERR_NOTFOUND if there is no such referral, ERR_CONFLICT if it is
- * already acknowledged. */
+ * already acknowledged, ERR_INVALID if at is before it was sent. */
 enum err	 casefile_referral_ack(struct db *, const struct casekey *,
 		    int64_t case_id, int64_t ref_id, int64_t at,
 		    const char *who);

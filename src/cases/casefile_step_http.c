@@ -209,6 +209,9 @@ step_post(struct req *r, const struct stepdef *d)
 		goto out;
 	}
 	if (d->step == STEP_EMERGENCY) {
+		/* The action may precede the assessment's record, never the
+		 * information. */
+		casefile_date_of(c.cf.received_at, earliest);
 		s.done_at = step_when(r, &errs, earliest, c.cf.received_at);
 		if (s.done_at > 0)
 			casefile_date_of(s.done_at, s.done_on);
@@ -442,6 +445,12 @@ casefile_ack_post(struct req *r)
 		goto out;
 	}
 	e = casefile_referral_ack(r->db, c.key, c.cf.id, r->params[1], at, ack);
+	if (e == ERR_INVALID) {
+		form_error(&errs, &f_time, "không thể trước lúc chuyển gửi.",
+		    "cannot be before the referral was sent.");
+		bad_fields(r, &c, &errs);
+		goto out;
+	}
 	if (e == ERR_NOTFOUND || e == ERR_CONFLICT) {
 		casectx_rollback(r, &c);
 		resp_error(r, e, e == ERR_NOTFOUND ? "Hồ sơ không có lần chuyển "

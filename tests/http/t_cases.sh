@@ -241,8 +241,8 @@ expect_body "tổn hại nghiêm trọng" "and is told"
 login pht.ntt
 post_form "/cases/$CASE/emergency" done_on="$YESTERDAY" done_time=07:00 text="tách trẻ"
 expect_status 400 "an emergency action before the report came in is refused"
-post_form "/cases/$CASE/emergency" done_on="$TODAY" done_time=00:01 text="tách trẻ khỏi người gây hại"
-expect_status 303 "the emergency action is recorded"
+post_form "/cases/$CASE/emergency" done_on="$YESTERDAY" done_time=08:00 text="tách trẻ khỏi người gây hại"
+expect_status 303 "the emergency action is recorded (it may precede the assessment's record)"
 
 post_form "/cases/$CASE/referrals" to_kind=commune to_user="$(uid xa.hadong)" how=phone \
 	done_on="$YESTERDAY" done_time=08:10 contact="cán bộ xã"
@@ -252,6 +252,9 @@ post_form "/cases/$CASE/referrals" to_kind=police how=phone done_on="$YESTERDAY"
 	done_time=08:10 contact="Công an xã, trực ban"
 expect_status 303 "a referral to the police is recorded"
 REF=$(sql "SELECT id FROM case_referral WHERE case_id=$CASE")
+post_form "/cases/$CASE/referrals/$REF/ack" done_on="$YESTERDAY" done_time=08:05 ack="trực ban"
+expect_status 400 "an acknowledgement before the referral was sent is refused"
+expect_body "Giờ: không thể trước lúc chuyển gửi" "naming the time"
 post_form "/cases/$CASE/referrals/$REF/ack" done_on="$YESTERDAY" done_time=08:20 ack="trực ban"
 expect_status 303 "its acknowledgement is recorded"
 post_form "/cases/$CASE/referrals/$REF/ack" done_on="$YESTERDAY" done_time=08:20 ack="trực ban"

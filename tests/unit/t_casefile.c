@@ -562,6 +562,10 @@ steps_referrals_and_measures_are_stored_sealed(void **state)
 	assert_int_equal(casefile_referrals_load(w.db, w.key, w.id, &refs, &n),
 	    ERR_OK);
 	assert_int_equal(casefile_referral_ack(w.db, w.key, w.id, refs[0].id,
+	    1772430000, "mã 123"), ERR_INVALID);	/* before it was sent */
+	assert_int_equal(casefile_referral_ack(w.db, w.key, w.id, refs[0].id + 9,
+	    1772450000, "mã 123"), ERR_NOTFOUND);
+	assert_int_equal(casefile_referral_ack(w.db, w.key, w.id, refs[0].id,
 	    1772450000, "mã 123"), ERR_OK);
 	assert_int_equal(casefile_referral_ack(w.db, w.key, w.id, refs[0].id,
 	    1772450000, "mã 123"), ERR_CONFLICT);
