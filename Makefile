@@ -88,7 +88,7 @@ build/$(1)/libvitre.a: $$(patsubst src/%.c,build/$(1)/obj/%.o,$$(LIB_SRCS)) buil
 build/$(1)/vitre: build/$(1)/obj/main.o build/$(1)/libvitre.a
 	$$(CC) $(2) -o $$@ $$^ $$(LIBS)
 
-build/$(1)/tests/%: tests/unit/%.c build/$(1)/libvitre.a tests/unit/testutil.h
+build/$(1)/tests/%: tests/unit/%.c build/$(1)/libvitre.a $(wildcard tests/unit/*.h)
 	@mkdir -p $$(dir $$@)
 	$$(CC) $$(CSTD) $$(WARN) $(2) $$(INCLUDES) -Itests/unit $$(PKG_CFLAGS) -o $$@ $$< build/$(1)/libvitre.a $$(LIBS) -lcmocka
 endef

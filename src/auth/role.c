@@ -7,6 +7,7 @@
 
 #define P(x)	(1u << (x))
 #define VIEW	P(PERM_VIEW)
+#define STATS	P(PERM_CASE_STATS)
 #define REG_VIEW	P(PERM_REGISTER_VIEW)
 #define REP_ALL	(P(PERM_REPORT_PREPARE) | P(PERM_REPORT_SUBMIT) | \
 	P(PERM_REPORT_REVIEW))
@@ -15,21 +16,23 @@
 
 const struct role_info roles[ROLE__MAX] = {
 	[ROLE_ADMIN] = { "admin", "Quản trị hệ thống", "Administrator",
-	    VIEW | P(PERM_USER_ADMIN) | P(PERM_INDICATOR_EDIT) },
+	    VIEW | P(PERM_USER_ADMIN) | P(PERM_INDICATOR_EDIT) |
+	    P(PERM_CASE_SETTINGS) },
 	[ROLE_PROVINCE] = { "province_officer", "Chuyên viên Sở GD&ĐT",
 	    "Province officer", VIEW | P(PERM_VALUE_ENTER) |
 	    P(PERM_VALUE_LOCK) | P(PERM_PLAN_EDIT) | P(PERM_INDICATOR_EDIT) |
-	    REG_VIEW | REP_ALL },
+	    REG_VIEW | REP_ALL | STATS },
 	[ROLE_AREA] = { "area_officer", "Chuyên viên Phòng GD&ĐT / xã",
 	    "District/commune officer", VIEW | P(PERM_VALUE_ENTER) |
-	    P(PERM_VALUE_LOCK) | P(PERM_PLAN_EDIT) | REG_VIEW | REP_ALL },
+	    P(PERM_VALUE_LOCK) | P(PERM_PLAN_EDIT) | REG_VIEW | REP_ALL | STATS },
 	[ROLE_PRINCIPAL] = { "principal", "Hiệu trưởng", "Principal",
 	    VIEW | P(PERM_VALUE_ENTER) | P(PERM_VALUE_LOCK) |
 	    P(PERM_PLAN_EDIT) | REG_EDIT | P(PERM_REGISTER_MANAGE) |
-	    P(PERM_ACTIVITY_ENTER) | REP_SCHOOL },
+	    P(PERM_ACTIVITY_ENTER) | REP_SCHOOL | STATS },
 	[ROLE_FOCAL] = { "focal_point", "Phó hiệu trưởng đầu mối",
 	    "Vice-principal focal point", VIEW | P(PERM_VALUE_ENTER) |
-	    P(PERM_PLAN_EDIT) | REG_EDIT | P(PERM_ACTIVITY_ENTER) | REP_SCHOOL },
+	    P(PERM_PLAN_EDIT) | REG_EDIT | P(PERM_ACTIVITY_ENTER) | REP_SCHOOL |
+	    STATS },
 	[ROLE_CLERK] = { "clerk", "Văn thư", "Clerk",
 	    VIEW | P(PERM_VALUE_ENTER) | REG_EDIT | P(PERM_ACTIVITY_ENTER) |
 	    P(PERM_REPORT_PREPARE) },
@@ -50,6 +53,8 @@ const char *const perm_codes[PERM__MAX] = {
 	[PERM_REGISTER_VIEW] = "register_view",
 	[PERM_REGISTER_EDIT] = "register_edit",
 	[PERM_REGISTER_MANAGE] = "register_manage",
+	[PERM_CASE_STATS] = "case_stats",
+	[PERM_CASE_SETTINGS] = "case_settings",
 	[PERM_ACTIVITY_ENTER] = "activity_enter",
 	[PERM_REPORT_PREPARE] = "report_prepare",
 	[PERM_REPORT_SUBMIT] = "report_submit",

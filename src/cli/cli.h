@@ -13,7 +13,7 @@ struct cli_cmd {
 };
 
 extern const struct cli_cmd cmd_init, cmd_serve, cmd_user, cmd_plan, cmd_roles,
-    cmd_demo, cmd_zscore;
+    cmd_demo, cmd_zscore, cmd_key, cmd_audit;
 
 /* True if argv has --help or -h. */
 int	cli_wants_help(int argc, char **argv);

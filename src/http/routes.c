@@ -5,10 +5,12 @@
 #include "activities/activity_http.h"
 #include "auth/auth_http.h"
 #include "auth/user_http.h"
+#include "cases/casefile_http.h"
 #include "dashboard/dash_http.h"
 #include "docs/plan_doc.h"
 #include "http/route.h"
 #include "indicators/indicator_http.h"
+#include "notify/notify.h"
 #include "plans/plan_http.h"
 #include "register/register_http.h"
 #include "reports/report_http.h"
@@ -100,6 +102,50 @@ const struct route routes[] = {
 	{ METHOD_POST, "/api/values/{id}/lock", value_lock_post,
 	    PERM_VALUE_LOCK, ROUTE_API },
 
+	/* Protection cases: need-to-know is checked per case by the handlers
+	 * (cases/casefile_http.h); any signed-in user may report. */
+	{ METHOD_GET, "/cases", casefile_list_page, PERM_VIEW, 0 },
+	{ METHOD_POST, "/cases", casefile_create, PERM_VIEW, 0 },
+	{ METHOD_GET, "/cases/new", casefile_new_form, PERM_VIEW, 0 },
+	{ METHOD_GET, "/cases/overdue", casefile_overdue_page, PERM_VIEW, 0 },
+	{ METHOD_GET, "/cases/stats", casefile_stats_page, PERM_CASE_STATS, 0 },
+	{ METHOD_GET, "/cases/settings", casefile_settings_page,
+	    PERM_CASE_SETTINGS, 0 },
+	{ METHOD_POST, "/cases/settings", casefile_settings_post,
+	    PERM_CASE_SETTINGS, 0 },
+	{ METHOD_POST, "/cases/settings/holidays", casefile_holiday_post,
+	    PERM_CASE_SETTINGS, 0 },
+	{ METHOD_GET, "/cases/focal", casefile_focal_page, PERM_VIEW, 0 },
+	{ METHOD_POST, "/cases/focal", casefile_focal_post, PERM_VIEW, 0 },
+	{ METHOD_POST, "/cases/focal/{id}/remove", casefile_focal_remove_post,
+	    PERM_VIEW, 0 },
+	{ METHOD_GET, "/cases/{id}", casefile_view, PERM_VIEW, 0 },
+	{ METHOD_GET, "/cases/{id}/audit", casefile_audit_page, PERM_VIEW, 0 },
+	{ METHOD_POST, "/cases/{id}/assessment", casefile_assessment_post,
+	    PERM_VIEW, 0 },
+	{ METHOD_POST, "/cases/{id}/emergency", casefile_emergency_post,
+	    PERM_VIEW, 0 },
+	{ METHOD_POST, "/cases/{id}/detailed", casefile_detailed_post,
+	    PERM_VIEW, 0 },
+	{ METHOD_POST, "/cases/{id}/plan", casefile_plan_post, PERM_VIEW, 0 },
+	{ METHOD_POST, "/cases/{id}/approval", casefile_approval_post,
+	    PERM_VIEW, 0 },
+	{ METHOD_POST, "/cases/{id}/review", casefile_review_post, PERM_VIEW,
+	    0 },
+	{ METHOD_POST, "/cases/{id}/referrals", casefile_referral_post,
+	    PERM_VIEW, 0 },
+	{ METHOD_POST, "/cases/{id}/referrals/{id}/ack", casefile_ack_post,
+	    PERM_VIEW, 0 },
+	{ METHOD_POST, "/cases/{id}/measures", casefile_measure_post,
+	    PERM_VIEW, 0 },
+	{ METHOD_POST, "/cases/{id}/measures/{id}/done",
+	    casefile_measure_done_post, PERM_VIEW, 0 },
+	{ METHOD_POST, "/cases/{id}/workers", casefile_worker_post, PERM_VIEW,
+	    0 },
+	{ METHOD_POST, "/cases/{id}/workers/{id}/remove",
+	    casefile_worker_remove_post, PERM_VIEW, 0 },
+	{ METHOD_GET, "/notifications", notify_page, PERM_VIEW, 0 },
+	{ METHOD_POST, "/notifications/read", notify_read_post, PERM_VIEW, 0 },
 	{ METHOD_GET, "/register", register_home, PERM_REGISTER_VIEW, 0 },
 	{ METHOD_GET, "/units/{id}/register", register_page,
 	    PERM_REGISTER_VIEW, 0 },

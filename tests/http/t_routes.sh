@@ -12,6 +12,8 @@ HN_SCHOOL=$(sql "SELECT id FROM unit WHERE code='DEMO-HD-01'")
 HN_PLAN=$(sql "SELECT p.id FROM plan p JOIN unit u ON u.id = p.unit_id WHERE u.code='PGD-HD' LIMIT 1")
 HN_TARGET=$(sql "SELECT t.id FROM plan_target t WHERE t.plan_id=$HN_PLAN LIMIT 1")
 HN_VALUE=$(sql "SELECT id FROM agg_value WHERE unit_id=$HN_SCHOOL LIMIT 1")
+HN_CASE=$(sql "SELECT id FROM casefile WHERE unit_id=$HN_SCHOOL LIMIT 1")
+HN_USER=$(sql "SELECT id FROM app_user WHERE username='phong.hadong'")
 HN_CHILD=$(sql "SELECT c.id FROM child c JOIN unit u ON u.id = c.school_id WHERE u.code='DEMO-HD-02' LIMIT 1")
 HN_ENROL=$(sql "SELECT id FROM enrolment WHERE child_id=$HN_CHILD LIMIT 1")
 # A demo activity of a District 8 school, and one of its participants.
@@ -33,6 +35,8 @@ outside_id() {
 	/units/* | /api/units/*) echo "$HN_SCHOOL" ;;
 	/plans/* | /api/plans/*) echo "$HN_PLAN" ;;
 	/values/* | /api/values/*) echo "$HN_VALUE" ;;
+	/cases/focal/*) echo "$HN_USER" ;;
+	/cases/*) echo "$HN_CASE" ;;
 	/children/*) echo "$HN_CHILD $HN_ENROL" ;;
 	/activities/*/persons/*) echo "$OUT_ACT $OUT_PERSON" ;;
 	/activities/*) echo "$OUT_ACT" ;;
