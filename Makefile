@@ -6,8 +6,9 @@
 #                HTTP, browser), also under ASan/UBSan; ends with
 #                "N passed, N failed"
 #   make bench   the benchmarks in bench/ (prints figures)
+#   make bench-zscore   only the z-score benchmark (bench/zscore)
 
-PKGS     := libmicrohttpd sqlite3 jansson libsodium libutf8proc libzip expat
+PKGS     := libmicrohttpd sqlite3 jansson libsodium libutf8proc libzip expat cairo pangocairo
 CC       ?= cc
 WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-missing-field-initializers
 CSTD     := -std=c17 -D_GNU_SOURCE
@@ -36,7 +37,7 @@ EMBED_FILES := $(foreach e,$(EMBED),$(lastword $(subst =, ,$(e))))
 
 UNIT_TESTS := $(basename $(notdir $(wildcard tests/unit/t_*.c)))
 
-.PHONY: all run check deps bench bench-register clean san
+.PHONY: all run check deps bench bench-register bench-zscore clean san
 
 all: build/rel/vitre
 
@@ -51,6 +52,21 @@ build/gen/embedded.c: build/embed $(EMBED_FILES) Makefile
 	@mkdir -p build/gen
 	build/embed $@ $(sort $(EMBED))
 
+# The WHO growth reference tables (data/who/README.md), compiled in as
+# arrays.  The build stops if a file does not match the checksum that the
+# README gives for it.
+WHO_CSV := $(sort $(wildcard data/who/*.csv))
+
+build/who_tables: tools/who_tables.c
+	@mkdir -p build
+	$(CC) -O1 -o $@ $< -lm
+
+build/gen/who_tables.c: build/who_tables $(WHO_CSV) data/who/README.md
+	@mkdir -p build/gen
+	@cd data/who && sed -n '/^## Checksums/,$$p' README.md | \
+	    grep -E '^[0-9a-f]{64}  [a-z0-9]+\.csv$$' | sha256sum --check --quiet
+	build/who_tables $@ data/who
+
 # One object tree per flavour: rel (optimised) and san (sanitizers).
 define flavour
 build/$(1)/obj/%.o: src/%.c $(HDRS)
@@ -61,14 +77,18 @@ build/$(1)/obj/embedded.o: build/gen/embedded.c src/core/embedded.h
 	@mkdir -p $$(dir $$@)
 	$$(CC) $$(CSTD) $(2) $$(INCLUDES) -c -o $$@ $$<
 
-build/$(1)/libvitre.a: $$(patsubst src/%.c,build/$(1)/obj/%.o,$$(LIB_SRCS)) build/$(1)/obj/embedded.o
+build/$(1)/obj/who_tables.o: build/gen/who_tables.c src/growth/who_tables.h
+	@mkdir -p $$(dir $$@)
+	$$(CC) $$(CSTD) $(2) $$(INCLUDES) -c -o $$@ $$<
+
+build/$(1)/libvitre.a: $$(patsubst src/%.c,build/$(1)/obj/%.o,$$(LIB_SRCS)) build/$(1)/obj/embedded.o build/$(1)/obj/who_tables.o
 	@rm -f $$@
 	ar rcs $$@ $$^
 
 build/$(1)/vitre: build/$(1)/obj/main.o build/$(1)/libvitre.a
 	$$(CC) $(2) -o $$@ $$^ $$(LIBS)
 
-build/$(1)/tests/%: tests/unit/%.c build/$(1)/libvitre.a tests/unit/testutil.h
+build/$(1)/tests/%: tests/unit/%.c build/$(1)/libvitre.a $(wildcard tests/unit/*.h)
 	@mkdir -p $$(dir $$@)
 	$$(CC) $$(CSTD) $$(WARN) $(2) $$(INCLUDES) -Itests/unit $$(PKG_CFLAGS) -o $$@ $$< build/$(1)/libvitre.a $$(LIBS) -lcmocka
 endef
@@ -84,11 +104,16 @@ check: deps build/rel/vitre build/san/vitre \
 	$(addprefix build/rel/tests/,$(UNIT_TESTS)) $(addprefix build/san/tests/,$(UNIT_TESTS))
 	@scripts/run-tests
 
-bench: build/rel/vitre build/bench/gen_province build/bench/gen_register \
-	build/bench/regstat_bench
+bench: build/rel/vitre build/bench/gen_province build/bench/zscore_bench \
+	build/bench/docs_bench build/bench/gen_register build/bench/regstat_bench
 	@VITRE_BENCH=1 scripts/install-deps
 	@bench/run
+	@bench/zscore
 	@bench/register
+
+# The z-score benchmark alone (no server, no extra packages).
+bench-zscore: build/rel/vitre build/bench/zscore_bench
+	@bench/zscore
 
 # The child register benchmark alone (import, targets, search).
 bench-register: build/rel/vitre build/bench/gen_province \
@@ -108,5 +133,13 @@ build/bench/gen_register: bench/gen_register.c build/rel/libvitre.a
 	$(CC) $(CSTD) $(WARN) $(REL_FLAGS) $(INCLUDES) $(PKG_CFLAGS) -o $@ $< build/rel/libvitre.a $(LIBS)
 
 build/bench/regstat_bench: bench/regstat_bench.c build/rel/libvitre.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) $(WARN) $(REL_FLAGS) $(INCLUDES) $(PKG_CFLAGS) -o $@ $< build/rel/libvitre.a $(LIBS)
+
+build/bench/zscore_bench: bench/zscore_bench.c build/rel/libvitre.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) $(WARN) $(REL_FLAGS) $(INCLUDES) -o $@ $< build/rel/libvitre.a -lm
+
+build/bench/docs_bench: bench/docs_bench.c build/rel/libvitre.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CSTD) $(WARN) $(REL_FLAGS) $(INCLUDES) $(PKG_CFLAGS) -o $@ $< build/rel/libvitre.a $(LIBS)

@@ -6,6 +6,7 @@
 
 #include "app.h"
 #include "auth/ratelimit.h"
+#include "cases/crypt.h"
 #include "core/buf.h"
 #include "core/log.h"
 #include "core/xalloc.h"
@@ -28,6 +29,8 @@ app_init(struct app *app, const char *db_path, struct buf *errmsg)
 
 	app->db_path = xstrdup(db_path);
 	app->secure_cookies = false;
+	app->case_key = NULL;
+	app->case_key_state = CASEKEY_MISSING;
 	if (pthread_key_create(&app->db_key, close_thread_db) != 0) {
 		buf_puts(errmsg, "cannot create thread key");
 		return ERR_IO;
@@ -60,6 +63,8 @@ app_release(struct app *app)
 	unit_cache_free(app->units);
 	ratelimit_free(app->logins);
 	dash_cache_free(app->dash);
+	casekey_free(app->case_key);
+	app->case_key = NULL;
 	free(app->db_path);
 }
 

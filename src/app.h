@@ -12,6 +12,7 @@ struct db;
 struct unit_cache;
 struct ratelimit;
 struct dash_cache;
+struct casekey;
 struct job_queue;
 
 struct app {
@@ -22,6 +23,9 @@ struct app {
 	struct dash_cache	*dash;		/* computed dashboards */
 	struct job_queue	*jobs;		/* background jobs (jobs/job.h) */
 	bool			 secure_cookies;/* add Secure (behind TLS) */
+	struct casekey		*case_key;	/* NULL unless case_key_state
+						 * is CASEKEY_OK (cases/crypt.h) */
+	int			 case_key_state;
 };
 
 /* Open the database, apply migrations, set up caches.  Prints to errmsg. */

@@ -9,8 +9,9 @@
 #include "cli/cli.h"
 
 static const struct cli_cmd *const commands[] = {
-	&cmd_init, &cmd_serve, &cmd_user, &cmd_plan, &cmd_demo, &cmd_import,
-	&cmd_regstat, NULL
+	&cmd_init, &cmd_serve, &cmd_user, &cmd_roles, &cmd_plan, &cmd_demo,
+	&cmd_zscore, &cmd_key, &cmd_audit, &cmd_import, &cmd_regstat,
+	NULL
 };
 
 static void

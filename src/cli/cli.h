@@ -12,8 +12,8 @@ struct cli_cmd {
 	int		(*run)(int argc, char **argv);
 };
 
-extern const struct cli_cmd cmd_init, cmd_serve, cmd_user, cmd_plan,
-    cmd_demo, cmd_import, cmd_regstat;
+extern const struct cli_cmd cmd_init, cmd_serve, cmd_user, cmd_plan, cmd_roles,
+    cmd_demo, cmd_zscore, cmd_key, cmd_audit, cmd_import, cmd_regstat;
 
 /* True if argv has --help or -h. */
 int	cli_wants_help(int argc, char **argv);

@@ -14,6 +14,7 @@
 #include "core/strutil.h"
 #include "db/db.h"
 #include "db/migrate.h"
+#include "docs/plan_doc.h"
 #include "plans/plan_db.h"
 #include "plans/plan_json.h"
 
@@ -99,14 +100,39 @@ import_files(struct db *db, int argc, char **argv)
 	return failed > 0 ? 1 : 0;
 }
 
+/* The plan as bytes in format ("json", "pdf", "docx") into out. */
+static bool
+plan_bytes(struct db *db, const struct plan *p, const char *format,
+    struct buf *out)
+{
+	struct plan_catalogue cat = { NULL, 0 };
+	struct doc *d;
+	enum err rc;
+	char *json;
+
+	if (strcmp(format, "json") == 0) {
+		json = plan_to_json_text(p);
+		buf_puts(out, json);
+		free(json);
+		return true;
+	}
+	if (plan_db_catalogue(db, &cat) != ERR_OK)
+		return false;
+	d = plan_doc_build(p, &cat);
+	rc = strcmp(format, "pdf") == 0 ? doc_pdf(d, out) : doc_docx(d, out);
+	doc_free(d);
+	plan_catalogue_release(&cat);
+	return rc == ERR_OK;
+}
+
 static int
 export_plan(struct db *db, int argc, char **argv)
 {
-	const char *id_s = NULL, *ref = NULL, *out = NULL;
+	const char *id_s = NULL, *ref = NULL, *out = NULL, *format = "json";
+	struct buf bytes = BUF_INIT;
 	struct plan *p = NULL;
 	int64_t id = 0;
-	char *json;
-	FILE *f;
+	FILE *f = stdout;
 	int i, rc = 1;
 
 	for (i = 2; i < argc; i++) {
@@ -119,6 +145,8 @@ export_plan(struct db *db, int argc, char **argv)
 			ref = argv[++i];
 		else if (strcmp(argv[i], "-o") == 0)
 			out = argv[++i];
+		else if (strcmp(argv[i], "--format") == 0)
+			format = argv[++i];
 		else if (strcmp(argv[i], "--db") == 0)
 			i++;
 		else
@@ -131,6 +159,10 @@ export_plan(struct db *db, int argc, char **argv)
 	if (id_s != NULL && !str_to_int_range(id_s, 1, INT64_MAX, &id))
 		return cli_usage(&cmd_plan, "export: --id phải là số nguyên "
 		    "dương / --id must be a positive whole number");
+	if (strcmp(format, "json") != 0 && strcmp(format, "pdf") != 0 &&
+	    strcmp(format, "docx") != 0)
+		return cli_usage(&cmd_plan, "export: --format phải là json, pdf "
+		    "hoặc docx / --format must be json, pdf or docx");
 	if (ref != NULL && (id = plan_db_find_ref(db, ref)) == 0) {
 		fprintf(stderr, "vitre plan: không có kế hoạch %s / no plan %s\n",
 		    ref, ref);
@@ -141,20 +173,25 @@ export_plan(struct db *db, int argc, char **argv)
 		    "%lld\n", (long long)id, (long long)id);
 		return 1;
 	}
-	json = plan_to_json_text(p);
-	if (out == NULL) {
-		rc = fputs(json, stdout) < 0 ? 1 : 0;
-	} else if ((f = fopen(out, "w")) == NULL) {
-		fprintf(stderr, "vitre plan: %s: %s\n", out, strerror(errno));
-	} else {
-		rc = fputs(json, f) < 0 ? 1 : 0;
-		if (fclose(f) != 0)
-			rc = 1;
-		if (rc != 0)
-			fprintf(stderr, "vitre plan: %s: lỗi ghi / write error\n",
-			    out);
+	if (!plan_bytes(db, p, format, &bytes)) {
+		fprintf(stderr, "vitre plan: không tạo được tệp %s / the %s file "
+		    "could not be made\n", format, format);
+		goto out;
 	}
-	free(json);
+	if (out != NULL && (f = fopen(out, "wb")) == NULL) {
+		fprintf(stderr, "vitre plan: %s: %s\n", out, strerror(errno));
+		goto out;
+	}
+	rc = fwrite(bytes.data, 1, bytes.len, f) == bytes.len ? 0 : 1;
+	if (out != NULL && fclose(f) != 0)
+		rc = 1;
+	else if (out == NULL && fflush(f) != 0)
+		rc = 1;
+	if (rc != 0)
+		fprintf(stderr, "vitre plan: %s: lỗi ghi / write error\n",
+		    out != NULL ? out : "stdout");
+out:
+	buf_release(&bytes);
 	plan_free(p);
 	return rc;
 }
@@ -222,10 +259,10 @@ run(int argc, char **argv)
 }
 
 const struct cli_cmd cmd_plan = {
-	"plan", "import, export or list plans (vitre-plan/1 JSON)",
+	"plan", "import, export or list plans (vitre-plan/1 JSON; PDF, DOCX)",
 	"usage: vitre plan import --db FILE PLAN.json...\n"
-	"       vitre plan export --db FILE (--id N | --ref NUMBER/SYMBOL)"
-	" [-o OUT.json]\n"
+	"       vitre plan export --db FILE (--id N | --ref NUMBER/SYMBOL)\n"
+	"                         [--format json|pdf|docx] [-o OUT]\n"
 	"       vitre plan list --db FILE\n"
 	"\n"
 	"import  Read each PLAN.json (format: docs/plan-format.md) and save it\n"
@@ -235,8 +272,9 @@ const struct cli_cmd cmd_plan = {
 	"        ...\".  The owner unit and the plan a file implements must\n"
 	"        already be in the database.  Exit status 1 if a file failed.\n"
 	"export  Write one plan, chosen by id or by its number/symbol (such as\n"
-	"        89/KH-MNHL), as JSON to OUT.json or standard output.\n"
-	"        Importing the file again gives the same plan.\n"
+	"        89/KH-MNHL), to OUT or standard output: as JSON (the default;\n"
+	"        importing the file again gives the same plan), or as the\n"
+	"        official document in the Decree 30/2020 format, PDF or DOCX.\n"
 	"list    One line per plan: id, number/symbol, owner unit, period,\n"
 	"        title.\n"
 	"\n"

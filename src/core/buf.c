@@ -1,6 +1,7 @@
 /*
  * buf.c -- the growable byte buffer; see buf.h for the invariants.
  */
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -143,4 +144,43 @@ bool
 buf_failed(const struct buf *b)
 {
 	return b->failed;
+}
+
+void
+buf_vfmt_esc(struct buf *b, void (*esc)(struct buf *, const char *),
+    const char *fmt, va_list ap)
+{
+	const char *p, *run = fmt;
+	char num[32];
+
+	for (p = fmt; *p; p++) {
+		if (*p != '%')
+			continue;
+		buf_add(b, run, (size_t)(p - run));
+		switch (*++p) {
+		case 's':
+			esc(b, va_arg(ap, const char *));
+			break;
+		case 'd':
+			snprintf(num, sizeof(num), "%d", va_arg(ap, int));
+			buf_puts(b, num);
+			break;
+		case 'I':
+			snprintf(num, sizeof(num), "%" PRId64,
+			    va_arg(ap, int64_t));
+			buf_puts(b, num);
+			break;
+		case '%':
+			buf_putc(b, '%');
+			break;
+		default:
+			/* An unknown conversion is a programming error: show it. */
+			buf_puts(b, "%?");
+			if (*p == '\0')
+				p--;
+			break;
+		}
+		run = p + 1;
+	}
+	buf_add(b, run, (size_t)(p - run));
 }

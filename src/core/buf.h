@@ -50,6 +50,15 @@ void	 buf_vprintf(struct buf *, const char *, va_list)
 	    __attribute__((format(printf, 2, 0)));
 void	 buf_truncate(struct buf *, size_t len);
 
+/*
+ * The format engine of the escaping writers (render/html.h, render/xml.h):
+ * append fmt to b, where %s passes its text through esc (NULL prints
+ * nothing), %d is an int, %I an int64_t and %% a percent sign.  An unknown
+ * conversion prints "%?".
+ */
+void	 buf_vfmt_esc(struct buf *, void (*esc)(struct buf *, const char *),
+	    const char *fmt, va_list);
+
 /* True once a write was refused (cap reached). */
 bool	 buf_failed(const struct buf *);
 

@@ -156,47 +156,128 @@ date_today(char out[11])
 	strftime(out, 11, "%Y-%m-%d", &tm);
 }
 
+size_t
+utf8_decode(const char *s, size_t n, uint32_t *cp_out)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	uint32_t cp, min;
+	size_t len, i;
+
+	if (n == 0)
+		return 0;
+	if (p[0] < 0x80) {
+		*cp_out = p[0];
+		return 1;
+	}
+	if ((p[0] & 0xe0) == 0xc0) {
+		len = 2;
+		cp = p[0] & 0x1f;
+		min = 0x80;
+	} else if ((p[0] & 0xf0) == 0xe0) {
+		len = 3;
+		cp = p[0] & 0x0f;
+		min = 0x800;
+	} else if ((p[0] & 0xf8) == 0xf0) {
+		len = 4;
+		cp = p[0] & 0x07;
+		min = 0x10000;
+	} else
+		return 0;
+	if (len > n)
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((p[i] & 0xc0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (p[i] & 0x3f);
+	}
+	if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+		return 0;
+	*cp_out = cp;
+	return len;
+}
+
 bool
 str_is_clean_utf8(const char *s, size_t n)
 {
-	const unsigned char *p = (const unsigned char *)s, *e = p + n;
+	size_t k;
+	uint32_t cp;
 
-	while (p < e) {
-		unsigned c = *p;
-		size_t k;
-		unsigned cp;
-
-		if (c < 0x80) {
-			if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
-			    c == 0x7f)
-				return false;
-			p++;
-			continue;
-		}
-		if (c >= 0xc2 && c <= 0xdf) {
-			k = 1;
-			cp = c & 0x1f;
-		} else if (c >= 0xe0 && c <= 0xef) {
-			k = 2;
-			cp = c & 0x0f;
-		} else if (c >= 0xf0 && c <= 0xf4) {
-			k = 3;
-			cp = c & 0x07;
-		} else
+	while (n > 0) {
+		if ((k = utf8_decode(s, n, &cp)) == 0)
 			return false;
-		if ((size_t)(e - p) <= k)
+		if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') ||
+		    cp == 0x7f)
 			return false;
-		for (size_t i = 1; i <= k; i++) {
-			if ((p[i] & 0xc0) != 0x80)
-				return false;
-			cp = (cp << 6) | (p[i] & 0x3f);
-		}
-		if ((k == 2 && cp < 0x800) || (k == 3 && cp < 0x10000) ||
-		    cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-			return false;
-		p += k + 1;
+		s += k;
+		n -= k;
 	}
 	return true;
+}
+
+/* The capital of a small Vietnamese (or ASCII) letter, or cp. */
+static uint32_t
+upper_vi(uint32_t cp)
+{
+	if (cp >= 'a' && cp <= 'z')
+		return cp - 0x20;
+	if (cp >= 0xe0 && cp <= 0xfe && cp != 0xf7)	/* à á â ã è é ... ý */
+		return cp - 0x20;
+	if (cp >= 0x100 && cp <= 0x137 && (cp & 1))	/* ă đ ĩ ... */
+		return cp - 1;
+	if (cp >= 0x14a && cp <= 0x177 && (cp & 1))	/* ũ ... */
+		return cp - 1;
+	if (cp == 0x1a1)				/* ơ */
+		return 0x1a0;
+	if (cp == 0x1b0)				/* ư */
+		return 0x1af;
+	if (cp >= 0x1ea0 && cp <= 0x1ef9 && (cp & 1))	/* ạ ả ấ ... ỹ */
+		return cp - 1;
+	return cp;
+}
+
+static void
+put_utf8(struct buf *out, uint32_t cp)
+{
+	char b[4];
+	size_t n;
+
+	if (cp < 0x80) {
+		b[0] = (char)cp;
+		n = 1;
+	} else if (cp < 0x800) {
+		b[0] = (char)(0xc0 | (cp >> 6));
+		b[1] = (char)(0x80 | (cp & 0x3f));
+		n = 2;
+	} else if (cp < 0x10000) {
+		b[0] = (char)(0xe0 | (cp >> 12));
+		b[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		b[2] = (char)(0x80 | (cp & 0x3f));
+		n = 3;
+	} else {
+		b[0] = (char)(0xf0 | (cp >> 18));
+		b[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
+		b[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		b[3] = (char)(0x80 | (cp & 0x3f));
+		n = 4;
+	}
+	buf_add(out, b, n);
+}
+
+void
+str_upper_vi(const char *s, struct buf *out)
+{
+	size_t n = strlen(s), k;
+	uint32_t cp;
+
+	while (n > 0) {
+		if ((k = utf8_decode(s, n, &cp)) == 0) {
+			buf_putc(out, *s);	/* a malformed byte, kept */
+			k = 1;
+		} else
+			put_utf8(out, upper_vi(cp));
+		s += k;
+		n -= k;
+	}
 }
 
 size_t

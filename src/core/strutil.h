@@ -11,6 +11,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/buf.h"
+
 bool	 str_to_int64(const char *, int64_t *out);
 /* A whole number in [lo, hi]. */
 bool	 str_to_int_range(const char *, int64_t lo, int64_t hi, int64_t *out);
@@ -20,6 +22,16 @@ bool	 str_to_decimal(const char *, double *out);
 bool	 str_is_date(const char *);
 /* Valid UTF-8 without control characters other than \t \n \r. */
 bool	 str_is_clean_utf8(const char *, size_t);
+/*
+ * The code point of the well-formed UTF-8 character at s (at most n
+ * bytes) into *cp; returns its length in bytes, or 0 if the bytes there
+ * are not one (overlong forms, surrogates and code points past U+10FFFF
+ * are not).
+ */
+size_t	 utf8_decode(const char *s, size_t n, uint32_t *cp);
+/* s in capitals, Vietnamese letters included ("Kế hoạch" -> "KẾ HOẠCH"),
+ * appended to out; malformed bytes are kept as they are. */
+void	 str_upper_vi(const char *s, struct buf *out);
 /* Number of code points in valid UTF-8. */
 size_t	 utf8_len(const char *);
 bool	 str_empty(const char *);

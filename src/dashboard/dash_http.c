@@ -39,12 +39,6 @@ lang_of(const struct req *r)
 }
 
 static const char *
-unit_label(const struct req *r, const struct unit *u)
-{
-	return r->lang == LANG_EN && u->name_en[0] ? u->name_en : u->name;
-}
-
-static const char *
 ind_name(const struct req *r, const struct dash_indicator *i)
 {
 	return L(r, i->name_vi, i->name_en);
@@ -365,7 +359,7 @@ dash_page(struct req *r)
 	if ((e = path_entry(r, t)) == NULL)
 		goto out;
 	u = unit_get(t, e->unit_id);
-	page_begin(r, unit_label(r, u));
+	page_begin(r, unit_display_name(u, r->lang));
 	slot = r->lang == LANG_EN ? DASH_MEMO_PAGE_EN : DASH_MEMO_PAGE_VI;
 	if ((m = dash_entry_memo(e, slot)) != NULL) {
 		buf_add(&r->out, m->s, m->len);
@@ -373,7 +367,7 @@ dash_page(struct req *r)
 	}
 	start = r->out.len;
 	html_fmt(&r->out, "<hgroup><h1>%s</h1><p>%s · %s · <a href=\"/units/"
-	    "%I\">%s</a></p></hgroup>", unit_label(r, u),
+	    "%I\">%s</a></p></hgroup>", unit_display_name(u, r->lang),
 	    unit_kind_name(u->kind, lang_of(r)), L(r, "Chỉ tiêu và kết quả",
 	    "Targets and results"), u->id, L(r, "Thông tin đơn vị",
 	    "About the unit"));
@@ -461,7 +455,7 @@ dash_below_page(struct req *r)
 		html_fmt(&r->out, "<tr data-unit=\"%I\"><td>%d</td><td><a href=\""
 		    "/units/%I/dashboard\">%s</a></td><td class=\"num\">%s</td>"
 		    "<td>%s</td><td class=\"num\">", v[i].u->id, (int)(i + 1),
-		    v[i].u->id, unit_label(r, v[i].u), v[i].ev.has_actual ?
+		    v[i].u->id, unit_display_name(v[i].u, r->lang), v[i].ev.has_actual ?
 		    fmt_value(r, ind, v[i].ev.actual, a) : "—",
 		    v[i].ev.has_actual ? v[i].ev.period : "—");
 		gap_html(r, ind, &v[i].ev);
@@ -602,7 +596,7 @@ target_json(struct req *r, const struct dash_entry *e,
 
 			json_object_set_new(x, "unit", json_pack("{s:I,s:s,"
 			    "s:s}", "id", (json_int_t)v[i].u->id, "code",
-			    v[i].u->code, "name", unit_label(r, v[i].u)));
+			    v[i].u->code, "name", unit_display_name(v[i].u, r->lang)));
 			json_array_append_new(arr, x);
 		}
 		free(v);
@@ -645,7 +639,7 @@ dash_api(struct req *r)
 	for (i = 0; i < e->ntg; i++)
 		json_array_append_new(arr, target_json(r, e, t, i, below));
 	root = json_pack("{s:{s:I,s:s,s:s,s:s},s:I,s:s,s:o,s:o}", "unit", "id",
-	    (json_int_t)u->id, "code", u->code, "name", unit_label(r, u),
+	    (json_int_t)u->id, "code", u->code, "name", unit_display_name(u, r->lang),
 	    "kind", unit_kinds[u->kind].code, "generation",
 	    (json_int_t)e->generation, "today", e->today, "summary", sum,
 	    "targets", arr);

@@ -214,12 +214,18 @@ dash_entry_target(const struct dash_entry *e, int64_t id)
 	return (size_t)-1;
 }
 
-enum err
-dash_target_eval(struct app *app, struct db *db, int64_t unit_id,
-    int64_t target_id, struct target_eval *out)
+/*
+ * The evaluation of a target for a unit from the cached entry; with until,
+ * only the periods whose ref_on is on or before it count.
+ */
+static enum err
+eval_until(struct app *app, struct db *db, int64_t unit_id,
+    int64_t target_id, const char *until, struct target_eval *out)
 {
 	const struct unit_tree *t = unit_tree_get(app, db);
 	const struct dash_entry *e = NULL;
+	const struct dash_series *s;
+	struct dash_series cut = { NULL, 0 };
 	struct dash_target tg;
 	enum err rc = ERR_OK;
 	size_t k;
@@ -234,19 +240,41 @@ dash_target_eval(struct app *app, struct db *db, int64_t unit_id,
 		rc = ERR_DB;
 		goto out;
 	}
-	if ((k = dash_entry_target(e, target_id)) != (size_t)-1) {
+	if (until == NULL &&
+	    (k = dash_entry_target(e, target_id)) != (size_t)-1) {
 		*out = e->ev[k];
 		goto out;
 	}
 	/* A target that does not apply to the unit by the rules (another
-	 * unit's plan): judge it against the unit's values all the same. */
+	 * unit's plan), or a cut-off: judge it against the unit's values. */
 	if ((rc = dash_target_load(db, target_id, e->ind, e->nind, &tg)) !=
 	    ERR_OK)
 		goto out;
-	dash_evaluate(&tg, rollup_series(e->ru, 0, tg.ind->id), unit_id, out);
+	/* The series is oldest first: drop the points after until. */
+	if ((s = rollup_series(e->ru, 0, tg.ind->id)) != NULL) {
+		cut = *s;
+		while (until != NULL && cut.n > 0 &&
+		    strcmp(cut.p[cut.n - 1].ref_on, until) > 0)
+			cut.n--;
+	}
+	dash_evaluate(&tg, cut.n > 0 ? &cut : NULL, unit_id, out);
 	dash_target_release(&tg);
 out:
 	dash_entry_put(app, e);
 	unit_tree_put(app, t);
 	return rc;
+}
+
+enum err
+dash_target_eval(struct app *app, struct db *db, int64_t unit_id,
+    int64_t target_id, struct target_eval *out)
+{
+	return eval_until(app, db, unit_id, target_id, NULL, out);
+}
+
+enum err
+dash_target_eval_at(struct app *app, struct db *db, int64_t unit_id,
+    int64_t target_id, const char *until, struct target_eval *out)
+{
+	return eval_until(app, db, unit_id, target_id, until, out);
 }

@@ -64,6 +64,15 @@ struct target_eval {
 enum err	 dash_target_eval(struct app *, struct db *, int64_t unit_id,
 		    int64_t target_id, struct target_eval *out);
 
+/*
+ * The same as of a date: only the periods whose ref_on is on or before
+ * until ("YYYY-MM-DD") count, so a report on a past period shows that
+ * period's value, not a later one (reports/).
+ */
+enum err	 dash_target_eval_at(struct app *, struct db *, int64_t unit_id,
+		    int64_t target_id, const char *until,
+		    struct target_eval *out);
+
 /* "achieved", "on_track", ... (JSON, CSS class st-<code>). */
 const char	*dash_status_code(enum target_status);
 /* "Đạt" / "achieved", ...; lang 0 Vietnamese, 1 English. */

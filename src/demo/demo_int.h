@@ -27,5 +27,8 @@ enum err	demo_values(struct db *, struct buf *errmsg);
 /* Synthetic children in the registers of four schools, 2021-2022 to
  * 2025-2026; needs the users (demo_register.c). */
 enum err	demo_register(struct db *, struct buf *errmsg);
+/* Activities of four District 8 schools, 2023-2025, and the reach values
+ * computed from them (demo_activities.c). */
+enum err	demo_activities(struct db *, struct buf *errmsg);
 
 #endif

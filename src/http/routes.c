@@ -2,16 +2,21 @@
  * routes.c -- every URL vitre answers, with the permission it needs.
  * Unit scope is checked by each handler on the objects it touches.
  */
+#include "activities/activity_http.h"
 #include "auth/auth_http.h"
 #include "auth/user_http.h"
+#include "cases/casefile_http.h"
 #include "dashboard/dash_http.h"
+#include "docs/plan_doc.h"
 #include "http/route.h"
 #include "indicators/indicator_http.h"
+#include "notify/notify.h"
 #include "plans/plan_http.h"
 #include "register/register_http.h"
 #include "regio/regio_http.h"
 #include "regstat/population_http.h"
 #include "rollover/rollover_http.h"
+#include "reports/report_http.h"
 #include "render/assets.h"
 #include "units/unit_http.h"
 #include "values/value_http.h"
@@ -43,8 +48,40 @@ const struct route routes[] = {
 	{ METHOD_POST, "/plans/{id}", plan_update, PERM_PLAN_EDIT, 0 },
 	{ METHOD_GET, "/plans/{id}/edit", plan_edit_form, PERM_PLAN_EDIT, 0 },
 	{ METHOD_GET, "/plans/{id}/export", plan_export, PERM_VIEW, 0 },
+	{ METHOD_GET, "/plans/{id}/pdf", plan_pdf, PERM_VIEW, 0 },
+	{ METHOD_GET, "/plans/{id}/docx", plan_docx, PERM_VIEW, 0 },
 	{ METHOD_GET, "/api/plans", plan_api_list, PERM_VIEW, ROUTE_API },
 	{ METHOD_GET, "/api/plans/{id}", plan_api_get, PERM_VIEW, ROUTE_API },
+
+	{ METHOD_GET, "/units/{id}/activities", act_unit_page, PERM_VIEW, 0 },
+	{ METHOD_GET, "/units/{id}/activities/new", act_new_form,
+	    PERM_ACTIVITY_ENTER, 0 },
+	{ METHOD_POST, "/units/{id}/activities", act_create,
+	    PERM_ACTIVITY_ENTER, 0 },
+	{ METHOD_GET, "/units/{id}/group-sizes", act_sizes_form,
+	    PERM_ACTIVITY_ENTER, 0 },
+	{ METHOD_POST, "/units/{id}/group-sizes", act_sizes_post,
+	    PERM_ACTIVITY_ENTER, 0 },
+	{ METHOD_GET, "/api/units/{id}/reach", act_reach_api, PERM_VIEW,
+	    ROUTE_API },
+	{ METHOD_GET, "/activities/{id}", act_page, PERM_VIEW, 0 },
+	{ METHOD_GET, "/activities/{id}/edit", act_edit_form,
+	    PERM_ACTIVITY_ENTER, 0 },
+	{ METHOD_POST, "/activities/{id}", act_update, PERM_ACTIVITY_ENTER, 0 },
+	{ METHOD_POST, "/activities/{id}/delete", act_delete,
+	    PERM_ACTIVITY_ENTER, 0 },
+	{ METHOD_POST, "/activities/{id}/counts", act_counts_post,
+	    PERM_ACTIVITY_ENTER, 0 },
+	{ METHOD_POST, "/activities/{id}/persons", act_persons_post,
+	    PERM_ACTIVITY_ENTER, 0 },
+	{ METHOD_POST, "/activities/{id}/persons/{id}/remove",
+	    act_person_remove, PERM_ACTIVITY_ENTER, 0 },
+
+	{ METHOD_GET, "/units/{id}/reports", report_calendar_page, PERM_VIEW,
+	    0 },
+	{ METHOD_POST, "/units/{id}/reports", report_create_post,
+	    PERM_REPORT_PREPARE, 0 },
+	{ METHOD_GET, "/reports/{id}", report_page, PERM_VIEW, 0 },
 
 	{ METHOD_GET, "/users", user_list_page, PERM_USER_ADMIN, 0 },
 	{ METHOD_POST, "/users", user_create_post, PERM_USER_ADMIN, 0 },
@@ -68,6 +105,50 @@ const struct route routes[] = {
 	{ METHOD_POST, "/api/values/{id}/lock", value_lock_post,
 	    PERM_VALUE_LOCK, ROUTE_API },
 
+	/* Protection cases: need-to-know is checked per case by the handlers
+	 * (cases/casefile_http.h); any signed-in user may report. */
+	{ METHOD_GET, "/cases", casefile_list_page, PERM_VIEW, 0 },
+	{ METHOD_POST, "/cases", casefile_create, PERM_VIEW, 0 },
+	{ METHOD_GET, "/cases/new", casefile_new_form, PERM_VIEW, 0 },
+	{ METHOD_GET, "/cases/overdue", casefile_overdue_page, PERM_VIEW, 0 },
+	{ METHOD_GET, "/cases/stats", casefile_stats_page, PERM_CASE_STATS, 0 },
+	{ METHOD_GET, "/cases/settings", casefile_settings_page,
+	    PERM_CASE_SETTINGS, 0 },
+	{ METHOD_POST, "/cases/settings", casefile_settings_post,
+	    PERM_CASE_SETTINGS, 0 },
+	{ METHOD_POST, "/cases/settings/holidays", casefile_holiday_post,
+	    PERM_CASE_SETTINGS, 0 },
+	{ METHOD_GET, "/cases/focal", casefile_focal_page, PERM_VIEW, 0 },
+	{ METHOD_POST, "/cases/focal", casefile_focal_post, PERM_VIEW, 0 },
+	{ METHOD_POST, "/cases/focal/{id}/remove", casefile_focal_remove_post,
+	    PERM_VIEW, 0 },
+	{ METHOD_GET, "/cases/{id}", casefile_view, PERM_VIEW, 0 },
+	{ METHOD_GET, "/cases/{id}/audit", casefile_audit_page, PERM_VIEW, 0 },
+	{ METHOD_POST, "/cases/{id}/assessment", casefile_assessment_post,
+	    PERM_VIEW, 0 },
+	{ METHOD_POST, "/cases/{id}/emergency", casefile_emergency_post,
+	    PERM_VIEW, 0 },
+	{ METHOD_POST, "/cases/{id}/detailed", casefile_detailed_post,
+	    PERM_VIEW, 0 },
+	{ METHOD_POST, "/cases/{id}/plan", casefile_plan_post, PERM_VIEW, 0 },
+	{ METHOD_POST, "/cases/{id}/approval", casefile_approval_post,
+	    PERM_VIEW, 0 },
+	{ METHOD_POST, "/cases/{id}/review", casefile_review_post, PERM_VIEW,
+	    0 },
+	{ METHOD_POST, "/cases/{id}/referrals", casefile_referral_post,
+	    PERM_VIEW, 0 },
+	{ METHOD_POST, "/cases/{id}/referrals/{id}/ack", casefile_ack_post,
+	    PERM_VIEW, 0 },
+	{ METHOD_POST, "/cases/{id}/measures", casefile_measure_post,
+	    PERM_VIEW, 0 },
+	{ METHOD_POST, "/cases/{id}/measures/{id}/done",
+	    casefile_measure_done_post, PERM_VIEW, 0 },
+	{ METHOD_POST, "/cases/{id}/workers", casefile_worker_post, PERM_VIEW,
+	    0 },
+	{ METHOD_POST, "/cases/{id}/workers/{id}/remove",
+	    casefile_worker_remove_post, PERM_VIEW, 0 },
+	{ METHOD_GET, "/notifications", notify_page, PERM_VIEW, 0 },
+	{ METHOD_POST, "/notifications/read", notify_read_post, PERM_VIEW, 0 },
 	{ METHOD_GET, "/register", register_home, PERM_REGISTER_VIEW, 0 },
 	{ METHOD_GET, "/units/{id}/register", register_page,
 	    PERM_REGISTER_VIEW, 0 },

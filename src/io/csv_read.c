@@ -23,6 +23,8 @@ struct csv_reader {
 	char		*block;		/* file input: the window's storage */
 	bool		 eof;		/* no more input after the window */
 	bool		 started;	/* BOM and delimiter looked at */
+	bool		 bom;		/* the input began with a UTF-8 BOM */
+	bool		 crlf;		/* the first row ended in CR LF */
 
 	struct io_limits lim;
 	char		 delim;
@@ -167,8 +169,10 @@ start(struct csv_reader *r)
 		fail(r, IO_UTF16, 0, 0);
 		return;
 	}
-	if (n >= 3 && p[0] == 0xef && p[1] == 0xbb && p[2] == 0xbf)
+	if (n >= 3 && p[0] == 0xef && p[1] == 0xbb && p[2] == 0xbf) {
 		r->inpos = 3;
+		r->bom = true;
+	}
 	if (r->delim != 0)
 		return;
 	for (i = r->inpos; i < n; i++) {
@@ -337,8 +341,11 @@ csv_next(struct csv_reader *r, const struct io_row **out)
 	/* The line end: CRLF, LF or CR. */
 	if (c == '\r') {
 		r->inpos++;
-		if (peek(r) == '\n')
+		if (peek(r) == '\n') {
 			r->inpos++;
+			if (r->rownum == 1)
+				r->crlf = true;
+		}
 	} else if (c == '\n')
 		r->inpos++;
 	for (i = 0; i < r->ncells; i++) {
@@ -355,4 +362,16 @@ csv_next(struct csv_reader *r, const struct io_row **out)
 	r->row.lens = r->lens;
 	*out = &r->row;
 	return 1;
+}
+
+bool
+csv_had_bom(const struct csv_reader *r)
+{
+	return r->bom;
+}
+
+bool
+csv_crlf(const struct csv_reader *r)
+{
+	return r->crlf;
 }

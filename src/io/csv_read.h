@@ -26,6 +26,7 @@
 #ifndef VITRE_CSV_READ_H
 #define VITRE_CSV_READ_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "io/io.h"
@@ -50,5 +51,9 @@ const struct io_error	*csv_error(const struct csv_reader *);
 /* The delimiter in use (after the first row). */
 char			 csv_delim(const struct csv_reader *);
 void			 csv_close(struct csv_reader *);
+/* After the first row: did the input begin with a UTF-8 byte order mark,
+ * and did its first row end in CR LF?  (To write output the same way.) */
+bool			 csv_had_bom(const struct csv_reader *);
+bool			 csv_crlf(const struct csv_reader *);
 
 #endif

@@ -41,6 +41,30 @@ const struct plan_node_kind_info plan_node_kinds[PLAN_NODE__MAX] = {
 	[PLAN_NODE_TEXT] = { "text", "Đoạn văn", "Paragraph", false },
 };
 
+const struct plan_part plan_parts[PLAN_NPARTS] = {
+	{ PLAN_NODE_TARGETS, "Chỉ tiêu", "Targets" },
+	{ PLAN_NODE_FUNDING, "Kinh phí thực hiện", "Funding" },
+	{ PLAN_NODE_ASSIGNMENTS, "Phân công thực hiện", "Assignments" },
+	{ PLAN_NODE_REPORTING, "Chế độ báo cáo", "Reporting" },
+};
+
+bool
+plan_has_part(const struct plan *p, enum plan_node_kind k)
+{
+	switch (k) {
+	case PLAN_NODE_TARGETS:
+		return p->ntargets > 0;
+	case PLAN_NODE_FUNDING:
+		return p->funding.n > 0;
+	case PLAN_NODE_ASSIGNMENTS:
+		return p->nassignments > 0;
+	case PLAN_NODE_REPORTING:
+		return p->nreporting > 0;
+	default:
+		return false;
+	}
+}
+
 const char *const plan_schedule_codes[PLAN_SCHED__MAX] = {
 	"dates", "school_year", "annual", "as_required"
 };

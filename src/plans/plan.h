@@ -75,6 +75,20 @@ struct plan_node_kind_info {
 };
 extern const struct plan_node_kind_info plan_node_kinds[PLAN_NODE__MAX];
 
+/*
+ * The structured parts of a plan that a section node places (kinds
+ * targets, funding, assignments, reporting), in the order the plan page
+ * and the document put the ones no section placed after the sections,
+ * each under this heading.
+ */
+#define PLAN_NPARTS 4
+struct plan_part {
+	enum plan_node_kind	 kind;
+	const char		*vi;
+	const char		*en;
+};
+extern const struct plan_part plan_parts[PLAN_NPARTS];
+
 /* Reporting schedules. */
 enum plan_schedule {
 	PLAN_SCHED_DATES,	/* on each MM-DD of dates, every year */
@@ -196,6 +210,8 @@ struct plan {
 };
 
 struct plan	*plan_new(void);
+/* Does the plan have anything for part kind (targets, funding, …)? */
+bool		 plan_has_part(const struct plan *, enum plan_node_kind);
 void		 plan_free(struct plan *);
 
 /* Append an empty element to an array of the plan; returns it. */
@@ -305,6 +321,33 @@ struct plan_weak {
  */
 size_t	plan_compare(const struct plan *child, const struct plan *parent,
 	    const struct plan_catalogue *, struct plan_weak **out);
+
+/*
+ * Parts of a plan as its document writes them (plan_text.c).
+ * plan_date_vi: "ngày 02 tháng 8 năm 2024" from "2024-08-02" (Decree 30:
+ * day < 10 and months 1, 2 get a leading zero); "ngày … tháng … năm …"
+ * for no date.  plan_mmdd_vi: "05/5" from "05-05".  plan_due_vi:
+ * "30/6/2025" from "2025-06-30".  plan_section_number: the n-th (from 1)
+ * numbered section at depth: "I.", "1.", "a)", deeper "-".
+ */
+void	plan_date_vi(const char *date, char *out, size_t outsz);
+void	plan_mmdd_vi(const char *mmdd, char *out, size_t outsz);
+void	plan_due_vi(const char *date, char *out, size_t outsz);
+void	plan_section_number(int depth, int n, char *out, size_t outsz);
+/* The schedule of a reporting duty as a sentence ("Trước các ngày 05/5 và
+ * 05/11 hằng năm"), in English when en, appended to out. */
+void	plan_schedule_text(const struct plan_reporting *, bool en,
+	    struct buf *out);
+/*
+ * The signature block's lines (Decree 30, ô 7a): with "KT." the first
+ * line is "KT. " and the head's post (the signer's title without "PHÓ "),
+ * the second the signer's title; with "TM." the first is "TM. " and the
+ * issuer; "Q.", "TL." and "TUQ." go in front of the title on one line,
+ * since the plan format names one post only.  authority is "" when there
+ * is no first line.
+ */
+void	plan_sign_lines(const struct plan *, char *authority, size_t asz,
+	    char *title, size_t tsz);
 
 /* A milestone as Vietnamese text: "<0,12%", "≥97%", "=100%". */
 void	plan_fmt_milestone(enum plan_cmp, double, enum plan_vunit,

@@ -24,88 +24,6 @@ struct vctx {
 	bool			 placed[PLAN_NODE__MAX];
 };
 
-void
-plan_date_vi(const char *date, char *out, size_t outsz)
-{
-	int y, m, d;
-
-	if (date == NULL || strlen(date) != 10) {
-		snprintf(out, outsz, "%s", "ngày … tháng … năm …");
-		return;
-	}
-	y = (date[0] - '0') * 1000 + (date[1] - '0') * 100 +
-	    (date[2] - '0') * 10 + (date[3] - '0');
-	m = (date[5] - '0') * 10 + (date[6] - '0');
-	d = (date[8] - '0') * 10 + (date[9] - '0');
-	snprintf(out, outsz, "ngày %02d tháng %s%d năm %d", d,
-	    m <= 2 ? "0" : "", m, y);
-}
-
-/* "05-05" -> "05/5" (Decree 30 style day and month). */
-static void
-mmdd_vi(const char *s, char *out, size_t outsz)
-{
-	int m, d;
-
-	if (strlen(s) != 5) {
-		snprintf(out, outsz, "%s", s);
-		return;
-	}
-	m = (s[0] - '0') * 10 + (s[1] - '0');
-	d = (s[3] - '0') * 10 + (s[4] - '0');
-	snprintf(out, outsz, "%02d/%s%d", d, m <= 2 ? "0" : "", m);
-}
-
-/* "2025-06-30" -> "30/6/2025". */
-static void
-due_vi(const char *s, char *out, size_t outsz)
-{
-	char dm[16], mmdd[6];
-
-	memcpy(mmdd, s + 5, 5);
-	mmdd[5] = '\0';
-	mmdd_vi(mmdd, dm, sizeof(dm));
-	snprintf(out, outsz, "%s/%.4s", dm, s);
-}
-
-static void
-roman(int n, char *out, size_t outsz)
-{
-	static const struct {
-		int		 v;
-		const char	*s;
-	} t[] = { { 10, "X" }, { 9, "IX" }, { 5, "V" }, { 4, "IV" },
-	    { 1, "I" } };
-	size_t k = 0, i;
-
-	out[0] = '\0';
-	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++)
-		while (n >= t[i].v && k + 3 < outsz) {
-			k += (size_t)snprintf(out + k, outsz - k, "%s", t[i].s);
-			n -= t[i].v;
-		}
-}
-
-/* The number of the n-th numbered section at depth: "I.", "1.", "a)". */
-static void
-section_number(int depth, int n, char *out, size_t outsz)
-{
-	static const char *const letters[] = { "a", "b", "c", "d", "đ", "e",
-	    "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t",
-	    "u", "v", "x", "y" };
-	char r[24];
-
-	if (depth == 0) {
-		roman(n, r, sizeof(r));
-		snprintf(out, outsz, "%s.", r);
-	} else if (depth == 1)
-		snprintf(out, outsz, "%d.", n);
-	else if (depth == 2 && n <= (int)(sizeof(letters) / sizeof(letters[0])))
-		snprintf(out, outsz, "%s)", letters[n - 1]);
-	else
-		snprintf(out, outsz, "%s", "-");
-}
-
 static void
 badges(struct vctx *c, const struct plan_node *x)
 {
@@ -115,7 +33,7 @@ badges(struct vctx *c, const struct plan_node *x)
 		html_fmt(&c->r->out, " <span class=\"badge badge-owner\">%s: %s"
 		    "</span>", L(c->r, "Phụ trách", "Owner"), x->owner);
 	if (x->due[0] != '\0') {
-		due_vi(x->due, due, sizeof(due));
+		plan_due_vi(x->due, due, sizeof(due));
 		html_fmt(&c->r->out, " <span class=\"badge badge-due\">%s %s"
 		    "</span>", L(c->r, "Hạn", "Due"), due);
 	}
@@ -264,43 +182,10 @@ assignments_table(struct vctx *c)
 }
 
 static void
-schedule_text(struct vctx *c, const struct plan_reporting *rp)
-{
-	struct buf *o = &c->r->out;
-	char d[16];
-	size_t k;
-
-	switch (rp->schedule) {
-	case PLAN_SCHED_DATES:
-		html_fmt(o, "%s ", L(c->r, "Trước các ngày", "By"));
-		for (k = 0; k < rp->dates.n; k++) {
-			mmdd_vi(rp->dates.v[k], d, sizeof(d));
-			html_fmt(o, "%s%s", k ? (k + 1 == rp->dates.n ?
-			    L(c->r, " và ", " and ") : ", ") : "", d);
-		}
-		html_fmt(o, " %s", L(c->r, "hằng năm", "each year"));
-		break;
-	case PLAN_SCHED_SCHOOL_YEAR:
-		html_fmt(o, "%s", L(c->r, "Theo năm học", "Per school year"));
-		break;
-	case PLAN_SCHED_ANNUAL:
-		html_fmt(o, "%s", L(c->r, "Hằng năm", "Annually"));
-		if (rp->dates.n > 0) {
-			mmdd_vi(rp->dates.v[0], d, sizeof(d));
-			html_fmt(o, ", %s %s", L(c->r, "trước ngày", "by"), d);
-		}
-		break;
-	default:
-		html_fmt(o, "%s", L(c->r, "Khi có yêu cầu", "When required"));
-		break;
-	}
-}
-
-static void
 reporting_table(struct vctx *c)
 {
 	const struct plan *p = c->v->p;
-	struct buf *o = &c->r->out;
+	struct buf *o = &c->r->out, when = BUF_INIT;
 	size_t i;
 
 	if (p->nreporting == 0)
@@ -312,32 +197,30 @@ reporting_table(struct vctx *c)
 	for (i = 0; i < p->nreporting; i++) {
 		html_fmt(o, "<tr><td>%s</td><td>%s</td><td>",
 		    p->reporting[i].what, p->reporting[i].to);
-		schedule_text(c, &p->reporting[i]);
-		html_fmt(o, "</td><td>%s</td></tr>", p->reporting[i].channel);
+		buf_reset(&when);
+		plan_schedule_text(&p->reporting[i], c->r->lang == LANG_EN,
+		    &when);
+		html_fmt(o, "%s</td><td>%s</td></tr>", when.data,
+		    p->reporting[i].channel);
 	}
 	html_lit(o, "</tbody></table>");
+	buf_release(&when);
 }
+
+/* What each structured part draws where a section places it. */
+static void (*const part_html[PLAN_NODE__MAX])(struct vctx *) = {
+	[PLAN_NODE_TARGETS] = targets_table,
+	[PLAN_NODE_FUNDING] = funding_list,
+	[PLAN_NODE_ASSIGNMENTS] = assignments_table,
+	[PLAN_NODE_REPORTING] = reporting_table,
+};
 
 static void
 placeholder(struct vctx *c, enum plan_node_kind k)
 {
 	c->placed[k] = true;
-	switch (k) {
-	case PLAN_NODE_TARGETS:
-		targets_table(c);
-		break;
-	case PLAN_NODE_FUNDING:
-		funding_list(c);
-		break;
-	case PLAN_NODE_ASSIGNMENTS:
-		assignments_table(c);
-		break;
-	case PLAN_NODE_REPORTING:
-		reporting_table(c);
-		break;
-	default:
-		break;
-	}
+	if (part_html[k] != NULL)
+		part_html[k](c);
 }
 
 static void
@@ -367,7 +250,7 @@ nodes_html(struct vctx *c, const struct plan_node *v, size_t n, int depth)
 		}
 		if (numbered && (x->heading[0] != '\0' ||
 		    x->body[0] != '\0')) {
-			section_number(depth, ++count, num, sizeof(num));
+			plan_section_number(depth, ++count, num, sizeof(num));
 			if (depth == 0)
 				html_fmt(o, "<h3 class=\"doc-h\">%s %s", num,
 				    x->heading);
@@ -462,33 +345,15 @@ doc_basis(struct vctx *c)
 static void
 doc_rest(struct vctx *c)
 {
-	static const struct {
-		enum plan_node_kind	 k;
-		const char		*vi;
-		const char		*en;
-	} parts[] = {
-		{ PLAN_NODE_TARGETS, "Chỉ tiêu", "Targets" },
-		{ PLAN_NODE_FUNDING, "Kinh phí thực hiện", "Funding" },
-		{ PLAN_NODE_ASSIGNMENTS, "Phân công thực hiện", "Assignments" },
-		{ PLAN_NODE_REPORTING, "Chế độ báo cáo", "Reporting" },
-	};
-	const struct plan *p = c->v->p;
 	size_t i;
-	bool has;
 
-	for (i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
-		if (c->placed[parts[i].k])
-			continue;
-		has = (parts[i].k == PLAN_NODE_TARGETS && p->ntargets > 0) ||
-		    (parts[i].k == PLAN_NODE_FUNDING && p->funding.n > 0) ||
-		    (parts[i].k == PLAN_NODE_ASSIGNMENTS &&
-		    p->nassignments > 0) ||
-		    (parts[i].k == PLAN_NODE_REPORTING && p->nreporting > 0);
-		if (!has)
+	for (i = 0; i < PLAN_NPARTS; i++) {
+		if (c->placed[plan_parts[i].kind] ||
+		    !plan_has_part(c->v->p, plan_parts[i].kind))
 			continue;
 		html_fmt(&c->r->out, "<h4 class=\"doc-data\">%s</h4>",
-		    L(c->r, parts[i].vi, parts[i].en));
-		placeholder(c, parts[i].k);
+		    L(c->r, plan_parts[i].vi, plan_parts[i].en));
+		placeholder(c, plan_parts[i].kind);
 	}
 }
 
@@ -497,18 +362,21 @@ doc_signature(struct vctx *c)
 {
 	const struct plan *p = c->v->p;
 	struct buf *o = &c->r->out;
+	char authority[512], title[512];
 	size_t i;
 
+	plan_sign_lines(p, authority, sizeof(authority), title, sizeof(title));
 	html_lit(o, "<div class=\"signature\"><div class=\"recipients\">");
 	if (p->recipients.n > 0) {
 		html_lit(o, "<strong><em>Nơi nhận:</em></strong>");
 		for (i = 0; i < p->recipients.n; i++)
 			html_fmt(o, "<br>- %s", p->recipients.v[i]);
 	}
-	html_fmt(o, "</div><div class=\"sign\"><div class=\"caps\">%s%s%s</div>"
-	    "<div class=\"sign-space\"></div><div>%s</div></div></div>",
-	    p->signer_authority, p->signer_authority[0] ? " " : "",
-	    p->signer_title, p->signer_name);
+	html_lit(o, "</div><div class=\"sign\">");
+	if (authority[0] != '\0')
+		html_fmt(o, "<div class=\"caps\">%s</div>", authority);
+	html_fmt(o, "<div class=\"caps\">%s</div><div class=\"sign-space\">"
+	    "</div><div>%s</div></div></div>", title, p->signer_name);
 }
 
 void

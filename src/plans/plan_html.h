@@ -44,10 +44,6 @@ struct plan_view {
 /* The plan page's body (between page_begin and page_end). */
 void	plan_doc_html(struct req *, const struct plan_view *);
 
-/* "ngày 02 tháng 8 năm 2024" (Decree 30: day < 10 and months 1, 2 get a
- * leading zero) from "2024-08-02" into out. */
-void	plan_date_vi(const char *date, char *out, size_t outsz);
-
 /* A table of plans (rows borrowed). */
 void	plan_list_table(struct req *, const struct plan_row *const *rows,
 	    size_t n);

@@ -228,8 +228,12 @@ meta_bar(struct req *r, const struct unit_tree *t, const struct plan *p,
 		    L(r, "Thực hiện", "Implements"), p->implements_id,
 		    p->implements);
 	html_fmt(o, "</ul><ul><li><a href=\"/units/%I/dashboard\">%s</a></li>"
+	    "<li><a href=\"/plans/%I/pdf\" download>%s</a></li>"
+	    "<li><a href=\"/plans/%I/docx\" download>%s</a></li>"
 	    "<li><a href=\"/plans/%I/export\" download>%s</a></li>", p->unit_id,
 	    L(r, "Tổng quan đơn vị", "Unit dashboard"), p->id,
+	    L(r, "Tải PDF", "Download PDF"), p->id,
+	    L(r, "Tải DOCX (Word)", "Download DOCX (Word)"), p->id,
 	    L(r, "Tải JSON", "Download JSON"));
 	if (can_edit)
 		html_fmt(o, "<li><a role=\"button\" href=\"/plans/%I/edit\">%s</a>"

@@ -530,6 +530,11 @@ child_record_html(struct req *r, const struct child_page *p)
 		html_fmt(&r->out, "<p><a role=\"button\" href=\"/children/%I/"
 		    "edit\">%s</a></p>", c->id, L(r, "Sửa hồ sơ",
 		    "Edit the record"));
+	if (p->rc->current)
+		html_fmt(&r->out, "<p><a href=\"/cases/new?child=%I\" "
+		    "class=\"report-abuse\">%s</a></p>", c->id,
+		    L(r, "Báo cáo nghi ngờ trẻ này bị xâm hại",
+		    "Report a suspected abuse of this child"));
 	identity_html(r, p);
 	guardians_html(r, p);
 	enrolments_html(r, p);

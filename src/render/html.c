@@ -1,9 +1,7 @@
 /*
  * html.c -- escaping HTML writers; see html.h.
  */
-#include <inttypes.h>
 #include <stdarg.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "render/html.h"
@@ -76,39 +74,8 @@ void
 html_fmt_(struct buf *b, const char *fmt, ...)
 {
 	va_list ap;
-	const char *p, *run = fmt;
-	char num[32];
 
 	va_start(ap, fmt);
-	for (p = fmt; *p; p++) {
-		if (*p != '%')
-			continue;
-		buf_add(b, run, (size_t)(p - run));
-		switch (*++p) {
-		case 's':
-			html_text(b, va_arg(ap, const char *));
-			break;
-		case 'd':
-			snprintf(num, sizeof(num), "%d", va_arg(ap, int));
-			buf_puts(b, num);
-			break;
-		case 'I':
-			snprintf(num, sizeof(num), "%" PRId64,
-			    va_arg(ap, int64_t));
-			buf_puts(b, num);
-			break;
-		case '%':
-			buf_putc(b, '%');
-			break;
-		default:
-			/* An unknown conversion is a programming error: show it. */
-			buf_puts(b, "%?");
-			if (*p == '\0')
-				p--;
-			break;
-		}
-		run = p + 1;
-	}
-	buf_add(b, run, (size_t)(p - run));
+	buf_vfmt_esc(b, html_text, fmt, ap);
 	va_end(ap);
 }

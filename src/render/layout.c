@@ -3,6 +3,7 @@
  */
 #include "auth/role.h"
 #include "http/req.h"
+#include "notify/notify.h"
 #include "render/html.h"
 #include "render/layout.h"
 
@@ -14,6 +15,7 @@ nav(struct req *r)
 {
 	struct buf *o = &r->out;
 	const char *back = r->path ? r->path : "/";
+	int64_t unread;
 
 	html_lit(o, "<nav class=\"container-fluid topnav\"><ul><li>"
 	    "<a href=\"/\" class=\"brand\"><strong>vitre</strong></a>"
@@ -30,12 +32,29 @@ nav(struct req *r)
 		if (role_can(r->user.role, PERM_REGISTER_VIEW))
 			html_fmt(o, "<li><a href=\"/register\">%s</a></li>",
 			    L(r, "Sổ trẻ em", "Children"));
+		html_fmt(o, "<li><a href=\"/units/%I/activities\">%s</a></li>",
+		    r->user.unit_id, L(r, "Hoạt động", "Activities"));
 		if (role_can(r->user.role, PERM_VALUE_ENTER))
 			html_fmt(o, "<li><a href=\"/values\">%s</a></li>",
 			    L(r, "Nhập số liệu", "Enter values"));
 		if (role_can(r->user.role, PERM_USER_ADMIN))
 			html_fmt(o, "<li><a href=\"/users\">%s</a></li>",
 			    L(r, "Người dùng", "Users"));
+		if (r->user.role != ROLE_ADMIN)
+			html_fmt(o, "<li><a href=\"/cases\">%s</a></li>",
+			    L(r, "Bảo vệ trẻ em", "Child protection"));
+		if (role_can(r->user.role, PERM_CASE_SETTINGS))
+			html_fmt(o, "<li><a href=\"/cases/settings\">%s</a></li>",
+			    L(r, "Thời hạn hồ sơ", "Case deadlines"));
+		html_fmt(o, "<li><a href=\"/cases/new\" class=\"report-abuse\">"
+		    "%s</a></li>", L(r, "Báo cáo nghi ngờ xâm hại",
+		    "Report suspected abuse"));
+		unread = r->db != NULL ? notify_unread(r->db, r->user.id) : 0;
+		html_fmt(o, "<li><a href=\"/notifications\" class=\"notices\">"
+		    "%s", L(r, "Thông báo", "Notifications"));
+		if (unread > 0)
+			html_fmt(o, " <span class=\"badge badge-notice\">%I</span>", unread);
+		html_lit(o, "</a></li>");
 	}
 	if (r->lang == LANG_EN)
 		html_fmt(o, "<li><a href=\"/lang?to=vi&amp;back=%s\" "

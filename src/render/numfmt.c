@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/strutil.h"
 #include "render/numfmt.h"
 
 #define NBSP "\xc2\xa0"
@@ -131,4 +132,15 @@ numfmt_unit_from_code(const char *s)
 	if (strcmp(s, "per1000") == 0)
 		return NUMFMT_PER1000;
 	return NUMFMT_COUNT;
+}
+
+char *
+numfmt_date(char out[NUMFMT_MAX], const char *iso)
+{
+	if (str_is_date(iso))
+		snprintf(out, NUMFMT_MAX, "%.2s/%.2s/%.4s", iso + 8, iso + 5,
+		    iso);
+	else
+		snprintf(out, NUMFMT_MAX, "%s", iso);
+	return out;
 }

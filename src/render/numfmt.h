@@ -32,6 +32,9 @@ char	*numfmt_value(char out[NUMFMT_MAX], double v, enum numfmt_unit,
 /* A difference of rates: "1,5 điểm %" / "1.5 pp"; counts as numbers. */
 char	*numfmt_points(char out[NUMFMT_MAX], double v, enum numfmt_unit,
 	    int lang);
+/* A date "YYYY-MM-DD" as readers write it: "01/07/2025" (both languages
+ * put the day first in Vietnam); anything else is copied as it is. */
+char	*numfmt_date(char out[NUMFMT_MAX], const char *iso);
 /* "percent", "per1000", "count" -> unit; unknown -> NUMFMT_COUNT. */
 enum numfmt_unit numfmt_unit_from_code(const char *);
 

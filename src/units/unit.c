@@ -46,6 +46,12 @@ unit_kind_name(enum unit_kind k, int lang)
 	return lang ? unit_kinds[k].name_en : unit_kinds[k].name_vi;
 }
 
+const char *
+unit_display_name(const struct unit *u, int lang)
+{
+	return lang && u->name_en[0] ? u->name_en : u->name;
+}
+
 size_t
 unit_index(const struct unit_tree *t, int64_t id)
 {

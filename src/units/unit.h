@@ -88,6 +88,9 @@ struct unit_tree {
 void		 unit_tree_index(struct unit_tree *);
 
 bool		 unit_kind_from_code(const char *, enum unit_kind *out);
+/* The unit's name in a language (0 = Vietnamese, 1 = English; the
+ * Vietnamese name when there is no English one). */
+const char	*unit_display_name(const struct unit *, int lang);
 const char	*unit_kind_name(enum unit_kind, int lang);
 
 /* Index of unit id in tree->u, or (size_t)-1. */

@@ -13,6 +13,7 @@
 #include "http/req.h"
 #include "render/html.h"
 #include "render/layout.h"
+#include "render/numfmt.h"
 #include "units/unit.h"
 #include "units/unit_http.h"
 
@@ -30,12 +31,6 @@ unit_check_scope(struct req *r, const struct unit_tree *t, int64_t unit_id)
 		return false;
 	}
 	return true;
-}
-
-static const char *
-unit_name(const struct req *r, const struct unit *u)
-{
-	return r->lang == LANG_EN && u->name_en[0] ? u->name_en : u->name;
 }
 
 /* The date the tree is shown on: ?on=YYYY-MM-DD or today. */
@@ -65,7 +60,7 @@ tree_node(struct req *r, const struct unit_tree *t, size_t i, const char *on,
 	size_t *kids, n, k;
 
 	html_fmt(&r->out, "<li><a href=\"/units/%I\">%s</a> "
-	    "<small class=\"muted\">%s · %s</small>", u->id, unit_name(r, u),
+	    "<small class=\"muted\">%s · %s</small>", u->id, unit_display_name(u, r->lang),
 	    unit_kind_name(u->kind, r->lang), u->code);
 	if (u->demo)
 		html_fmt(&r->out, " <span class=\"badge demo-badge\">%s</span>",
@@ -140,14 +135,17 @@ links_table(struct req *r, const struct unit_tree *t, size_t i, bool up)
 	for (k = from; k < to; k++) {
 		const struct unit_link *l = &t->l[up ? t->up[k] : t->down[k]];
 		const struct unit *o = &t->u[up ? l->parent : l->child];
+		char d1[NUMFMT_MAX], d2[NUMFMT_MAX];
 
 		html_fmt(&r->out, "<tr><td><a href=\"/units/%I\">%s</a></td>"
 		    "<td>%s</td><td>%s</td><td>%s</td></tr>", o->id,
-		    unit_name(r, o), l->role == LINK_PROF ?
+		    unit_display_name(o, r->lang), l->role == LINK_PROF ?
 		    L(r, "chuyên môn", "professional") :
 		    L(r, "quản lý hành chính", "administrative"),
-		    strcmp(l->from, "1900-01-01") == 0 ? "—" : l->from,
-		    strcmp(l->to, "9999-12-31") == 0 ? "—" : l->to);
+		    strcmp(l->from, "1900-01-01") == 0 ? "—" :
+		    numfmt_date(d1, l->from),
+		    strcmp(l->to, "9999-12-31") == 0 ? "—" :
+		    numfmt_date(d2, l->to));
 	}
 	html_lit(&r->out, "</tbody></table>");
 }
@@ -164,9 +162,9 @@ unit_page(struct req *r)
 		goto out;
 	i = unit_index(t, r->params[0]);
 	u = &t->u[i];
-	page_begin(r, unit_name(r, u));
+	page_begin(r, unit_display_name(u, r->lang));
 	html_fmt(&r->out, "<hgroup><h1>%s</h1><p>%s · %s <code>%s</code></p>"
-	    "</hgroup>", unit_name(r, u), unit_kind_name(u->kind, r->lang),
+	    "</hgroup>", unit_display_name(u, r->lang), unit_kind_name(u->kind, r->lang),
 	    L(r, "mã", "code"), u->code);
 	if (u->demo)
 		html_fmt(&r->out, "<p><span class=\"badge demo-badge\">%s</span> "
@@ -174,12 +172,19 @@ unit_page(struct req *r)
 		    L(r, "Đơn vị tổng hợp để minh họa, không phải số liệu thật.",
 		    "A synthetic unit for the demonstration, not real data."));
 	html_fmt(&r->out, "<p><a role=\"button\" href=\"/units/%I/dashboard\">"
-	    "%s</a></p>", u->id, L(r, "Chỉ tiêu và kết quả",
-	    "Targets and results"));
-	if (u->opened_on[0] || u->closed_on[0])
-		html_fmt(&r->out, "<p>%s: %s — %s</p>",
-		    L(r, "Hoạt động", "Active"), u->opened_on[0] ? u->opened_on :
-		    "…", u->closed_on[0] ? u->closed_on : "…");
+	    "%s</a> <a role=\"button\" class=\"secondary\" "
+	    "href=\"/units/%I/activities\">%s</a></p>", u->id,
+	    L(r, "Chỉ tiêu và kết quả", "Targets and results"), u->id,
+	    L(r, "Hoạt động truyền thông", "Communication activities"));
+	if (u->opened_on[0] || u->closed_on[0]) {
+		char from[NUMFMT_MAX], to[NUMFMT_MAX];
+
+		html_fmt(&r->out, "<p>%s: %s %s — %s %s</p>",
+		    L(r, "Hoạt động", "Active"), L(r, "từ", "from"),
+		    u->opened_on[0] ? numfmt_date(from, u->opened_on) : "…",
+		    L(r, "đến trước", "until"),
+		    u->closed_on[0] ? numfmt_date(to, u->closed_on) : "…");
+	}
 	html_fmt(&r->out, "<h2>%s</h2>", L(r, "Trực thuộc", "Parents"));
 	links_table(r, t, i, true);
 	html_fmt(&r->out, "<h2>%s</h2>", L(r, "Đơn vị trực thuộc",

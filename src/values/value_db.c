@@ -122,8 +122,8 @@ value_save(struct db *db, const struct agg_value *v, int64_t user_id,
 	    " num_f = excluded.num_f, den_total = excluded.den_total,"
 	    " den_m = excluded.den_m, den_f = excluded.den_f,"
 	    " entered_by = excluded.entered_by,"
-	    " entered_at = excluded.entered_at, is_demo = 0"
-	    " WHERE agg_value.locked = 0");
+	    " entered_at = excluded.entered_at, is_demo = 0,"
+	    " source = 'entered' WHERE agg_value.locked = 0");
 	db_bind_int(st, 1, v->unit_id);
 	db_bind_int(st, 2, v->indicator_id);
 	db_bind_int(st, 3, v->period_id);

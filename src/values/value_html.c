@@ -26,12 +26,6 @@ lang_of(const struct req *r)
 	return r->lang == LANG_EN;
 }
 
-static const char *
-unit_label(const struct req *r, const struct unit *u)
-{
-	return r->lang == LANG_EN && u->name_en[0] ? u->name_en : u->name;
-}
-
 static void
 format_time(int64_t at, char *out, size_t size)
 {
@@ -197,12 +191,12 @@ units_select(struct req *r, const struct value_view *v)
 		if (!unit_in_scope(t, r->user.unit_id, u->id))
 			continue;
 		opts[n].u = u;
-		opts[n].name = unit_label(r, u);
+		opts[n].name = unit_display_name(u, r->lang);
 		opts[n].school = unit_kinds[u->kind].school;
 		opts[n].group = "";
 		if (opts[n].school &&
 		    (p = unit_parent(t, i, LINK_ADMIN, today)) != (size_t)-1)
-			opts[n].group = unit_label(r, &t->u[p]);
+			opts[n].group = unit_display_name(&t->u[p], r->lang);
 		n++;
 	}
 	qsort(opts, n, sizeof(*opts), unit_opt_cmp);

@@ -10,7 +10,7 @@ PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); pr
 BASE=http://127.0.0.1:$PORT
 export DB BASE VITRE
 
-"$VITRE" serve --db "$DB" --port "$PORT" --demo --threads 2 >"$work/server.log" 2>&1 &
+"$VITRE" serve --db "$DB" --port "$PORT" --demo --case-key "$DB.key" --threads 2 >"$work/server.log" 2>&1 &
 pid=$!
 for _ in $(seq 100); do
 	curl -s -o /dev/null "$BASE/login" && break

@@ -27,6 +27,16 @@ roles_have_the_permissions_of_their_job(void **state)
 }
 
 static void
+every_permission_has_a_code(void **state)
+{
+	int p;
+
+	(void)state;
+	for (p = 0; p < PERM__MAX; p++)
+		assert_non_null(perm_codes[p]);
+}
+
+static void
 passwords_verify_only_themselves(void **state)
 {
 	char h[PASSWORD_HASH_MAX];
@@ -125,6 +135,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(roles_have_the_permissions_of_their_job),
+		cmocka_unit_test(every_permission_has_a_code),
 		cmocka_unit_test(passwords_verify_only_themselves),
 		cmocka_unit_test(rate_limit_blocks_after_the_limit_and_resets_after_the_window),
 		cmocka_unit_test(user_creation_validates_every_field),

@@ -6,6 +6,7 @@
 #include "testutil.h"
 #include "core/strutil.h"
 #include "render/html.h"
+#include "render/numfmt.h"
 
 static void
 buf_grows_and_stays_nul_terminated(void **state)
@@ -113,6 +114,16 @@ html_escapes_text_and_format_arguments(void **state)
 }
 
 static void
+dates_are_shown_day_first(void **state)
+{
+	char out[NUMFMT_MAX];
+
+	(void)state;
+	assert_string_equal(numfmt_date(out, "2025-07-01"), "01/07/2025");
+	assert_string_equal(numfmt_date(out, "not a date"), "not a date");
+}
+
+static void
 migrations_create_the_catalogue_and_periods(void **state)
 {
 	struct db *db = test_db();
@@ -141,6 +152,7 @@ main(void)
 		cmocka_unit_test(dates_must_exist_in_the_calendar),
 		cmocka_unit_test(utf8_check_rejects_bad_bytes_and_controls),
 		cmocka_unit_test(html_escapes_text_and_format_arguments),
+		cmocka_unit_test(dates_are_shown_day_first),
 		cmocka_unit_test(migrations_create_the_catalogue_and_periods),
 	};
 
