@@ -1046,9 +1046,20 @@ regio_import_run(struct regio_import *im, struct sheet_reader *sr)
 	{
 		size_t k;
 
-		for (k = 0; k < im->map.nunknown; k++)
-			snprintf(im->unknown[k], sizeof(im->unknown[k]), "%s",
-			    row->cells[im->map.unknown[k] - 1]);
+		for (k = 0; k < im->map.nunknown; k++) {
+			const char *h = row->cells[im->map.unknown[k] - 1];
+			size_t n = strlen(h), max = sizeof(im->unknown[k]) - 1;
+
+			/* Cut a long heading at a character boundary. */
+			if (n > max) {
+				n = max;
+				while (n > 0 && ((unsigned char)h[n] & 0xc0) ==
+				    0x80)
+					n--;
+			}
+			memcpy(im->unknown[k], h, n);
+			im->unknown[k][n] = '\0';
+		}
 	}
 	/* One transaction for the whole pass, also when only checking: the
 	 * register does not change under it, and reads take no lock each. */
