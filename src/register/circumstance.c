@@ -73,6 +73,28 @@ circ_group_find(const char *letter)
 	return -1;
 }
 
+void
+circ_group_letters(unsigned bits, char *out, size_t size)
+{
+	size_t len = 0;
+	int i;
+
+	if (size == 0)
+		return;
+	out[0] = '\0';
+	for (i = 0; i < CIRC_GROUPS; i++) {
+		int w;
+
+		if (!(bits & (1u << i)))
+			continue;
+		w = snprintf(out + len, size - len, "%s%s", len ? ", " : "",
+		    circ_groups[i].letter);
+		if (w < 0 || (size_t)w >= size - len)
+			break;
+		len += (size_t)w;
+	}
+}
+
 const struct circ_sub *
 circ_sub_find(const char *group, const char *code)
 {

@@ -38,6 +38,9 @@ struct circ_sub {
 };
 extern const struct circ_sub circ_subs[];
 extern const size_t circ_nsubs;
+/* The letters of group bits (1 << index) in the law's order, "a, đ". */
+void	circ_group_letters(unsigned bits, char *out, size_t size);
+
 /* The named sub-group, or NULL. */
 const struct circ_sub *circ_sub_find(const char *group, const char *code);
 
