@@ -31,6 +31,11 @@ enum perm {
 	PERM_PLAN_EDIT,		/* create, edit, import plans */
 	PERM_INDICATOR_EDIT,	/* change the indicator catalogue */
 	PERM_USER_ADMIN,	/* manage users */
+	PERM_REGISTER_VIEW,	/* the child register of the scope */
+	PERM_REGISTER_EDIT,	/* add and change children (a teacher: only
+				 * of the classes assigned to them) */
+	PERM_REGISTER_MANAGE,	/* a school's register settings, teachers'
+				 * classes, early-warning list */
 	PERM__MAX
 };
 

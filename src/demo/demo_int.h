@@ -16,5 +16,8 @@ enum err	demo_unit_id(struct db *, const char *code, int64_t *id);
 enum err	demo_plans(struct db *, struct buf *errmsg);
 /* Synthetic aggregate values for every indicator (demo_values.c). */
 enum err	demo_values(struct db *, struct buf *errmsg);
+/* Synthetic children in the registers of four schools, 2021-2022 to
+ * 2025-2026; needs the users (demo_register.c). */
+enum err	demo_register(struct db *, struct buf *errmsg);
 
 #endif

@@ -8,6 +8,7 @@
 #include "http/route.h"
 #include "indicators/indicator_http.h"
 #include "plans/plan_http.h"
+#include "register/register_http.h"
 #include "render/assets.h"
 #include "units/unit_http.h"
 #include "values/value_http.h"
@@ -63,6 +64,39 @@ const struct route routes[] = {
 	    ROUTE_API },
 	{ METHOD_POST, "/api/values/{id}/lock", value_lock_post,
 	    PERM_VALUE_LOCK, ROUTE_API },
+
+	{ METHOD_GET, "/register", register_home, PERM_REGISTER_VIEW, 0 },
+	{ METHOD_GET, "/units/{id}/register", register_page,
+	    PERM_REGISTER_VIEW, 0 },
+	{ METHOD_POST, "/units/{id}/register", child_create_post,
+	    PERM_REGISTER_EDIT, 0 },
+	{ METHOD_GET, "/units/{id}/register/new", child_new_form,
+	    PERM_REGISTER_EDIT, 0 },
+	{ METHOD_GET, "/units/{id}/register/warnings", warning_page,
+	    PERM_REGISTER_MANAGE, 0 },
+	{ METHOD_POST, "/units/{id}/register/settings", warning_settings_post,
+	    PERM_REGISTER_MANAGE, 0 },
+	{ METHOD_POST, "/units/{id}/register/teachers", class_teacher_post,
+	    PERM_REGISTER_MANAGE, 0 },
+	{ METHOD_POST, "/units/{id}/register/teachers/{id}/delete",
+	    class_teacher_delete_post, PERM_REGISTER_MANAGE, 0 },
+	{ METHOD_GET, "/children/{id}", child_page, PERM_REGISTER_VIEW, 0 },
+	{ METHOD_POST, "/children/{id}", child_update_post,
+	    PERM_REGISTER_EDIT, 0 },
+	{ METHOD_GET, "/children/{id}/edit", child_edit_form,
+	    PERM_REGISTER_EDIT, 0 },
+	{ METHOD_POST, "/children/{id}/enrolments/{id}/status",
+	    enrolment_status_post, PERM_REGISTER_EDIT, 0 },
+	{ METHOD_POST, "/children/{id}/enrolments/{id}/absences",
+	    absence_post, PERM_REGISTER_EDIT, 0 },
+	{ METHOD_POST, "/children/{id}/transfer", child_transfer_post,
+	    PERM_REGISTER_EDIT, 0 },
+	{ METHOD_POST, "/children/{id}/circumstances", circumstance_post,
+	    PERM_REGISTER_EDIT, 0 },
+	{ METHOD_POST, "/children/{id}/circumstances/{id}/end",
+	    circumstance_end_post, PERM_REGISTER_EDIT, 0 },
+	{ METHOD_POST, "/children/{id}/consents", consent_post,
+	    PERM_REGISTER_EDIT, 0 },
 
 	{ METHOD_OTHER, NULL, NULL, PERM_NONE, 0 }
 };

@@ -132,6 +132,26 @@ child_update_row(struct db *db, const struct child *c)
 }
 
 enum err
+child_find_pid(struct db *db, const char *pid, int64_t *id)
+{
+	struct db_stmt *st = db_stmt(db, "SELECT id FROM child"
+	    " WHERE personal_id = ?");
+
+	db_bind_text(st, 1, pid);
+	return db_one_int(st, id);
+}
+
+enum err
+child_find_learner(struct db *db, const char *code, int64_t *id)
+{
+	struct db_stmt *st = db_stmt(db, "SELECT id FROM child"
+	    " WHERE learner_code = ?");
+
+	db_bind_text(st, 1, code);
+	return db_one_int(st, id);
+}
+
+enum err
 child_refresh_school(struct db *db, int64_t child_id)
 {
 	struct db_stmt *st = db_stmt(db, "UPDATE child SET school_id ="

@@ -195,6 +195,22 @@ enrolment_dropouts(struct db *db, int64_t id, int *n)
 }
 
 static void
+id_row(struct db_stmt *st, void *out)
+{
+	*(int64_t *)out = db_col_int(st, 0);
+}
+
+enum err
+child_schools(struct db *db, int64_t child_id, int64_t **out, size_t *n)
+{
+	struct db_stmt *st = db_stmt(db, "SELECT DISTINCT unit_id"
+	    " FROM enrolment WHERE child_id = ?");
+
+	db_bind_int(st, 1, child_id);
+	return db_all_rows(st, sizeof(**out), id_row, (void **)out, n);
+}
+
+static void
 enrolment_full_row(struct db_stmt *st, void *out)
 {
 	struct enrolment_row *r = out;

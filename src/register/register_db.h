@@ -39,6 +39,9 @@ enum err	 child_get(struct db *, int64_t id, struct child *out);
 enum err	 child_insert(struct db *, const struct child *c, int64_t *id);
 /* Update the identity columns of c->id (not school_id). */
 enum err	 child_update_row(struct db *, const struct child *c);
+/* The child holding a personal ID / learner code; ERR_NOTFOUND. */
+enum err	 child_find_pid(struct db *, const char *pid, int64_t *id);
+enum err	 child_find_learner(struct db *, const char *code, int64_t *id);
 /* school_id := the school of the child's active enrolment in the latest
  * school year it has one, else of its latest enrolment. */
 enum err	 child_refresh_school(struct db *, int64_t child_id);
@@ -86,6 +89,10 @@ enum err	 enrolment_dropouts(struct db *, int64_t id, int *n);
 /* The child's active enrolment in a school year; ERR_NOTFOUND. */
 enum err	 enrolment_active(struct db *, int64_t child_id,
 		    int64_t period_id, struct enrolment *out);
+
+/* The schools the child was ever enrolled at (a new array). */
+enum err	 child_schools(struct db *, int64_t child_id, int64_t **out,
+		    size_t *n);
 
 /* An enrolment with what a page shows beside it. */
 struct enrolment_row {
@@ -225,6 +232,14 @@ struct class_teacher {
 	int64_t		 period_id;
 	char		 class_name[CHILD_TEXT(ENROL_CLASS_MAX)];
 };
+/* The active teachers whose scope is the school, to assign classes to. */
+struct school_teacher {
+	int64_t		 user_id;
+	char		 username[64];
+	char		 full_name[160];
+};
+enum err	 school_teachers(struct db *, int64_t unit_id,
+		    struct school_teacher **out, size_t *n);
 enum err	 class_teacher_list(struct db *, int64_t unit_id,
 		    int64_t period_id, struct class_teacher **out, size_t *n);
 /* ERR_CONFLICT if the assignment exists. */
@@ -233,7 +248,8 @@ enum err	 class_teacher_add(struct db *, int64_t user_id, int64_t unit_id,
 /* ERR_NOTFOUND unless id is an assignment of unit_id. */
 enum err	 class_teacher_remove(struct db *, int64_t id, int64_t unit_id,
 		    int64_t by);
-/* Is the user assigned to the class of some enrolment of the child? */
+/* Is the user assigned to the class the child is in now (its enrolment in
+ * the newest school year it has one)? */
 enum err	 class_teacher_of_child(struct db *, int64_t user_id,
 		    int64_t child_id, bool *yes);
 /* Is the user assigned to this class? */

@@ -389,6 +389,30 @@ class_teacher_row(struct db_stmt *st, void *out)
 	COPY(c->class_name, st, 5);
 }
 
+static void
+school_teacher_row(struct db_stmt *st, void *out)
+{
+	struct school_teacher *t = out;
+
+	memset(t, 0, sizeof(*t));
+	t->user_id = db_col_int(st, 0);
+	COPY(t->username, st, 1);
+	COPY(t->full_name, st, 2);
+}
+
+enum err
+school_teachers(struct db *db, int64_t unit_id, struct school_teacher **out,
+    size_t *n)
+{
+	struct db_stmt *st = db_stmt(db, "SELECT id, username, full_name"
+	    " FROM app_user WHERE unit_id = ? AND role = 'teacher'"
+	    " AND active = 1 ORDER BY username");
+
+	db_bind_int(st, 1, unit_id);
+	return db_all_rows(st, sizeof(**out), school_teacher_row, (void **)out,
+	    n);
+}
+
 enum err
 class_teacher_list(struct db *db, int64_t unit_id, int64_t period_id,
     struct class_teacher **out, size_t *n)
@@ -462,12 +486,16 @@ class_teacher_of_child(struct db *db, int64_t user_id, int64_t child_id,
 	struct db_stmt *st = db_stmt(db, "SELECT COUNT(*) FROM class_teacher t"
 	    " JOIN enrolment e ON e.unit_id = t.unit_id"
 	    " AND e.period_id = t.period_id AND e.class_name = t.class_name"
-	    " WHERE t.user_id = ? AND e.child_id = ?");
+	    " WHERE t.user_id = ? AND e.child_id = ? AND e.period_id ="
+	    " (SELECT e2.period_id FROM enrolment e2"
+	    " JOIN period p ON p.id = e2.period_id WHERE e2.child_id = ?"
+	    " ORDER BY p.start_on DESC LIMIT 1)");
 	int64_t n = 0;
 	enum err e;
 
 	db_bind_int(st, 1, user_id);
 	db_bind_int(st, 2, child_id);
+	db_bind_int(st, 3, child_id);
 	e = db_one_int(st, &n);
 	*yes = n > 0;
 	return e;

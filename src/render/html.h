@@ -28,4 +28,11 @@ void	html_fmt_(struct buf *, const char *, ...);
 /* Text with line breaks kept: each "\n" becomes <br>. */
 void	html_text_br(struct buf *, const char *);
 
+/*
+ * s percent-encoded as a query-string value (cgit's html_url_arg): only
+ * A-Z a-z 0-9 - _ . are kept, so the result is safe in a URL, an HTML
+ * attribute and a Location header alike.
+ */
+void	html_url_arg(struct buf *, const char *s);
+
 #endif

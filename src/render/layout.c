@@ -27,6 +27,9 @@ nav(struct req *r)
 		    L(r, "Kế hoạch", "Plans"));
 		html_fmt(o, "<li><a href=\"/indicators\">%s</a></li>",
 		    L(r, "Chỉ số", "Indicators"));
+		if (role_can(r->user.role, PERM_REGISTER_VIEW))
+			html_fmt(o, "<li><a href=\"/register\">%s</a></li>",
+			    L(r, "Sổ trẻ em", "Children"));
 		if (role_can(r->user.role, PERM_VALUE_ENTER))
 			html_fmt(o, "<li><a href=\"/values\">%s</a></li>",
 			    L(r, "Nhập số liệu", "Enter values"));

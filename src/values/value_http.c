@@ -25,6 +25,7 @@
 #include "http/form.h"
 #include "http/req.h"
 #include "indicators/indicator.h"
+#include "render/html.h"
 #include "units/unit.h"
 #include "units/unit_http.h"
 #include "values/value.h"
@@ -44,26 +45,6 @@ struct entry {
 	bool			 created;
 };
 
-/* Append s to b percent-encoded for a query string. */
-static void
-url_arg(struct buf *b, const char *s)
-{
-	static const char hex[] = "0123456789ABCDEF";
-	const unsigned char *p;
-
-	for (p = (const unsigned char *)s; *p; p++) {
-		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
-		    (*p >= '0' && *p <= '9') || *p == '-' || *p == '_' ||
-		    *p == '.')
-			buf_putc(b, (char)*p);
-		else {
-			buf_putc(b, '%');
-			buf_putc(b, hex[*p >> 4]);
-			buf_putc(b, hex[*p & 15]);
-		}
-	}
-}
-
 /* Redirect to the form for a value, with a flash flag (saved, locked). */
 static void
 redirect_to_form(struct req *r, int64_t unit_id, const char *ind,
@@ -72,9 +53,9 @@ redirect_to_form(struct req *r, int64_t unit_id, const char *ind,
 	struct buf url = BUF_INIT;
 
 	buf_printf(&url, "/values?unit=%lld&indicator=", (long long)unit_id);
-	url_arg(&url, ind);
+	html_url_arg(&url, ind);
 	buf_puts(&url, "&period=");
-	url_arg(&url, per);
+	html_url_arg(&url, per);
 	buf_printf(&url, "&%s=1", flag);
 	resp_redirect(r, url.data);
 	buf_release(&url);
