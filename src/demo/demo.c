@@ -6,8 +6,9 @@
  * each district office and, from 1 July 2025, under its communes; the
  * seed plans are imported from their JSON files (demo_plans.c); synthetic
  * aggregate values fill the dashboards (demo_values.c); one user per
- * role signs in with DEMO_PASSWORD; and four schools keep a register of
- * synthetic children (demo_register.c).  Everything runs in one transaction.
+ * role signs in with DEMO_PASSWORD; four schools keep a register of
+ * synthetic children (demo_register.c), weighed and measured three times a
+ * school year (demo_growth.c).  Everything runs in one transaction.
  * No e-mail address or telephone number from the seeds is copied.
  */
 #include <jansson.h>
@@ -290,6 +291,7 @@ demo_create(const char *path, struct buf *errmsg)
 	    (e = demo_plans(db, errmsg)) != ERR_OK ||
 	    (e = demo_values(db, errmsg)) != ERR_OK ||
 	    (e = demo_register(db, errmsg)) != ERR_OK ||
+	    (e = demo_growth(db, errmsg)) != ERR_OK ||
 	    (e = db_bump_generation(db)) != ERR_OK) {
 		db_rollback(db);
 		goto out;

@@ -19,5 +19,9 @@ enum err	demo_values(struct db *, struct buf *errmsg);
 /* Synthetic children in the registers of four schools, 2021-2022 to
  * 2025-2026; needs the users (demo_register.c). */
 enum err	demo_register(struct db *, struct buf *errmsg);
+/* Synthetic measurements of the register's demo children, three sessions
+ * a school year, and the nutrition values computed from them; needs the
+ * register (demo_growth.c). */
+enum err	demo_growth(struct db *, struct buf *errmsg);
 
 #endif

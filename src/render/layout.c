@@ -30,6 +30,9 @@ nav(struct req *r)
 		if (role_can(r->user.role, PERM_REGISTER_VIEW))
 			html_fmt(o, "<li><a href=\"/register\">%s</a></li>",
 			    L(r, "Sổ trẻ em", "Children"));
+		if (role_can(r->user.role, PERM_REGISTER_VIEW))
+			html_fmt(o, "<li><a href=\"/growth\">%s</a></li>",
+			    L(r, "Cân đo", "Growth"));
 		if (role_can(r->user.role, PERM_VALUE_ENTER))
 			html_fmt(o, "<li><a href=\"/values\">%s</a></li>",
 			    L(r, "Nhập số liệu", "Enter values"));

@@ -12,6 +12,7 @@ HN_SCHOOL=$(sql "SELECT id FROM unit WHERE code='DEMO-HD-01'")
 HN_PLAN=$(sql "SELECT p.id FROM plan p JOIN unit u ON u.id = p.unit_id WHERE u.code='PGD-HD' LIMIT 1")
 HN_TARGET=$(sql "SELECT t.id FROM plan_target t WHERE t.plan_id=$HN_PLAN LIMIT 1")
 HN_VALUE=$(sql "SELECT id FROM agg_value WHERE unit_id=$HN_SCHOOL LIMIT 1")
+HN_CHILD=$(sql "SELECT c.id FROM child c JOIN unit u ON u.id = c.school_id WHERE u.code='DEMO-HD-02' LIMIT 1")
 
 # The id to put in a pattern for an object outside the user's scope, or
 # nothing when the route's objects have no scope (the indicator catalogue).
@@ -19,6 +20,7 @@ outside_id() {
 	case $1 in
 	/units/*/dashboard/targets/*) echo "$HN_SCHOOL $HN_TARGET" ;;
 	/units/* | /api/units/*) echo "$HN_SCHOOL" ;;
+	/children/*/growth | /api/children/*) echo "$HN_CHILD" ;;
 	/plans/* | /api/plans/*) echo "$HN_PLAN" ;;
 	/values/* | /api/values/*) echo "$HN_VALUE" ;;
 	*) echo "" ;;
@@ -54,13 +56,24 @@ while read -r method pattern perm flags; do
 	expect_status $want "anonymous $method $pattern is turned away ($want)"
 done <<<"$ROUTES"
 
-# 2. A role without the permission (a teacher has only PERM_VIEW).
-login gv.ntt
-while read -r method pattern perm flags; do
-	case $perm in PERM_NONE | PERM_VIEW) continue ;; esac
-	send "$method" "$(fill "$pattern" 1)"
-	expect_status 403 "a teacher gets 403 on $method $pattern ($perm)"
-done <<<"$ROUTES"
+# 2. A role without the permission: a teacher, or for the register's
+#    permissions (which a teacher has, for the classes assigned), the
+#    administrator.
+lacking() {	# PERM -> a user whose role lacks it
+	case $1 in
+	PERM_REGISTER_VIEW | PERM_REGISTER_EDIT) echo admin ;;
+	*) echo gv.ntt ;;
+	esac
+}
+for who in gv.ntt admin; do
+	login $who
+	while read -r method pattern perm flags; do
+		case $perm in PERM_NONE | PERM_VIEW) continue ;; esac
+		[ "$(lacking "$perm")" = "$who" ] || continue
+		send "$method" "$(fill "$pattern" 1)"
+		expect_status 403 "$who gets 403 on $method $pattern ($perm)"
+	done <<<"$ROUTES"
+done
 
 # 3. Outside the scope: the principal of the Phú Quốc school on objects of
 #    a Hà Đông school or office.
