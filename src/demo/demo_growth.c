@@ -8,8 +8,8 @@
  * Each child keeps a growth track drawn once from a fixed-seed generator --
  * a height-for-age z-score around -0.7 and a weight-for-height (under 5)
  * or BMI-for-age (from 5) z-score around -0.15, both with a standard
- * deviation of 1 -- drifting a little from one
- * session to the next; the values are read off the WHO curves
+ * deviation of 1 -- drifting a little from one session to the next; the
+ * values are read off the WHO curves
  * (zs_value_at()) at those z-scores and rounded as a scale and a board
  * read (0.1 kg, 0.1 cm), so the rates come out near the real ones
  * (underweight and stunting about 8 %).  Everything is marked is_demo, and
@@ -56,24 +56,11 @@ struct track {
 	struct growth_prev prev;
 };
 
-struct rng {
-	uint64_t	 s;
-};
-
-static double
-uniform(struct rng *g)
-{
-	g->s ^= g->s << 13;
-	g->s ^= g->s >> 7;
-	g->s ^= g->s << 17;
-	return (double)(g->s >> 11) / 9007199254740992.0;
-}
-
 /* A standard normal draw (Box-Muller). */
 static double
-normal(struct rng *g)
+normal(struct demo_rng *g)
 {
-	double u = uniform(g), v = uniform(g);
+	double u = demo_uniform(g), v = demo_uniform(g);
 
 	if (u < 1e-12)
 		u = 1e-12;
@@ -166,7 +153,7 @@ demo_growth(struct db *db, struct buf *errmsg)
 	struct growth_session *ss = NULL;
 	struct growth_meas *m = NULL;
 	size_t *sidx = NULL, n = 0, i, j, ns = 0, nm = 0, nt = 0;
-	struct rng g = { 0x6A09E667F3BCC909ull };
+	struct demo_rng g = { 0x6A09E667F3BCC909ull };
 	char day[11];
 	int64_t maxid = 0;
 	enum err e;
@@ -218,7 +205,7 @@ demo_growth(struct db *db, struct buf *errmsg)
 				/* Drift, then 3 % absent. */
 				t->haz += 0.06 * normal(&g);
 				t->wz += 0.2 * normal(&g);
-				if (uniform(&g) < 0.03)
+				if (demo_uniform(&g) < 0.03)
 					continue;
 				memset(mm, 0, sizeof(*mm));
 				mm->child_id = d->child_id;

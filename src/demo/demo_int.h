@@ -11,6 +11,13 @@
 
 struct db;
 
+/* The fixed-seed generator of the demo data (xorshift64): the same
+ * database every time.  demo_uniform() is in [0, 1) (demo_values.c). */
+struct demo_rng {
+	uint64_t	s;
+};
+double		demo_uniform(struct demo_rng *);
+
 enum err	demo_unit_id(struct db *, const char *code, int64_t *id);
 /* Import the embedded seed plans (plans/NNN-name.json) (demo_plans.c). */
 enum err	demo_plans(struct db *, struct buf *errmsg);

@@ -19,12 +19,8 @@
 #include "demo/demo_int.h"
 #include "units/unit.h"
 
-struct rng {
-	uint64_t	s;
-};
-
-static double
-uniform(struct rng *g)
+double
+demo_uniform(struct demo_rng *g)
 {
 	g->s ^= g->s << 13;
 	g->s ^= g->s >> 7;
@@ -33,9 +29,9 @@ uniform(struct rng *g)
 }
 
 static int64_t
-between(struct rng *g, int64_t lo, int64_t hi)
+between(struct demo_rng *g, int64_t lo, int64_t hi)
 {
-	return lo + (int64_t)(uniform(g) * (double)(hi - lo + 1));
+	return lo + (int64_t)(demo_uniform(g) * (double)(hi - lo + 1));
 }
 
 /*
@@ -71,7 +67,7 @@ static const struct {
 
 static enum err
 put_value(struct db *db, int64_t unit, int64_t ind, int64_t period,
-    bool by_sex, int64_t num, int64_t den, struct rng *g)
+    bool by_sex, int64_t num, int64_t den, struct demo_rng *g)
 {
 	struct db_stmt *st = db_stmt(db, "INSERT INTO agg_value (unit_id,"
 	    " indicator_id, period_id, num_total, num_m, num_f, den_total,"
@@ -85,9 +81,9 @@ put_value(struct db *db, int64_t unit, int64_t ind, int64_t period,
 	db_bind_int(st, 7, den);
 	if (by_sex) {
 		int64_t den_m = (int64_t)llround((double)den * (0.49 +
-		    0.04 * uniform(g)));
+		    0.04 * demo_uniform(g)));
 		int64_t num_m = (int64_t)llround((double)num * (0.46 +
-		    0.1 * uniform(g)));
+		    0.1 * demo_uniform(g)));
 
 		if (num_m > den_m)
 			num_m = den_m;
@@ -106,7 +102,7 @@ enum err
 demo_values(struct db *db, struct buf *errmsg)
 {
 	struct unit_tree *t = unit_tree_load(db);
-	struct rng g = { 0x9E3779B97F4A7C15ull };
+	struct demo_rng g = { 0x9E3779B97F4A7C15ull };
 	struct db_stmt *st;
 	size_t i, r;
 	enum err e = ERR_OK;
@@ -122,7 +118,7 @@ demo_values(struct db *db, struct buf *errmsg)
 			/* A yes/no indicator (toilets, a counselling service)
 			 * stays yes once a school has it: one draw per school
 			 * against a rate that rises. */
-			double school_draw = uniform(&g);
+			double school_draw = demo_uniform(&g);
 			char levels[128], ptype[16];
 			int y, first, last;
 
@@ -146,7 +142,7 @@ demo_values(struct db *db, struct buf *errmsg)
 				double f = (double)(y - first) / (last - first);
 				double rate = recipes[r].rate_first + f *
 				    (recipes[r].rate_last - recipes[r].rate_first) +
-				    recipes[r].noise * (uniform(&g) * 2 - 1);
+				    recipes[r].noise * (demo_uniform(&g) * 2 - 1);
 				int64_t den = base + (base > 1 ?
 				    between(&g, -base / 20, base / 20) : 0);
 				int64_t num, period;

@@ -273,10 +273,34 @@ static void
 grid_page(struct req *r, const struct gclass *g, const char *date,
     bool typed, const struct growth_issues *iss, int status)
 {
-	struct grid_row gr;
+	struct grid_row *gr = xcalloc(g->nkids + 1, sizeof(*gr));
 	struct buf url = BUF_INIT;
 	char title[256], today[11];
+	bool logged = true;
 	size_t i;
+
+	/* The last values shown are a view of each child's measurements:
+	 * read them, and log the views, before the page. */
+	for (i = 0; i < g->nkids; i++) {
+		gr[i].kid = &g->kids[i];
+		(void)growth_prev_get(r->db, gr[i].kid->child_id, date,
+		    &gr[i].prev);
+		gr[i].has_stored = !typed && growth_on(r->db,
+		    gr[i].kid->child_id, date, &gr[i].stored) == ERR_OK;
+	}
+	if (db_begin(r->db) != ERR_OK)
+		logged = false;
+	for (i = 0; i < g->nkids && logged; i++)
+		if ((gr[i].prev.has || gr[i].has_stored) &&
+		    growth_log_view(r->db, gr[i].kid->child_id, r->user.id) !=
+		    ERR_OK)
+			logged = false;
+	if (!logged || db_commit(r->db) != ERR_OK) {
+		db_rollback(r->db);
+		resp_error(r, ERR_DB, "Lỗi cơ sở dữ liệu.", "Database error.");
+		free(gr);
+		return;
+	}
 
 	snprintf(title, sizeof(title), "%s — %s %s, %s", L(r, "Buổi cân đo",
 	    "Measurement session"), L(r, "lớp", "class"), g->cls,
@@ -318,19 +342,14 @@ grid_page(struct req *r, const struct gclass *g, const char *date,
 	    growth_f_lenhei.label_en), L(r, growth_f_position.label_vi,
 	    growth_f_position.label_en), L(r, growth_f_oedema.label_vi,
 	    growth_f_oedema.label_en), L(r, "Kiểm tra", "Check"));
-	for (i = 0; i < g->nkids; i++) {
-		memset(&gr, 0, sizeof(gr));
-		gr.kid = &g->kids[i];
-		(void)growth_prev_get(r->db, gr.kid->child_id, date, &gr.prev);
-		gr.has_stored = !typed && growth_on(r->db, gr.kid->child_id,
-		    date, &gr.stored) == ERR_OK;
-		grid_row_html(r, g, i + 1, &gr, date, typed, iss);
-	}
+	for (i = 0; i < g->nkids; i++)
+		grid_row_html(r, g, i + 1, &gr[i], date, typed, iss);
 	html_fmt(&r->out, "</tbody></table></div><button type=\"submit\">%s"
 	    "</button></form>", L(r, "Lưu buổi cân đo", "Save the session"));
 	page_end(r);
 	resp_html(r, status);
 	buf_release(&url);
+	free(gr);
 }
 
 void

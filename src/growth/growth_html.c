@@ -137,7 +137,6 @@ growth_issues_respond(struct req *r, const struct growth_issues *iss,
 	buf_reset(&r->out);
 	if (r->wants_json) {
 		json_t *rows = json_array(), *j;
-		char *s;
 
 		for (i = 0; i < iss->n; i++) {
 			const struct growth_issue *e = &iss->v[i];
@@ -164,10 +163,7 @@ growth_issues_respond(struct req *r, const struct growth_issues *iss,
 		    "The data is not valid." : "Implausible values need a "
 		    "confirmation (confirm).", "rows", rows, "total",
 		    (json_int_t)iss->total);
-		s = json_dumps(j, JSON_COMPACT);
-		resp_json_text(r, 400, s);
-		free(s);
-		json_decref(j);
+		growth_json_respond(r, 400, j);
 		return;
 	}
 	page_begin(r, L(r, "Dữ liệu không hợp lệ", "Invalid data"));
