@@ -11,11 +11,12 @@
 
 struct db;
 
-/* The fixed-seed generator of the demo data (xorshift64): the same
- * database every time.  demo_uniform() is in [0, 1) (demo_values.c). */
+/* The fixed-seed generator of the synthetic data (xorshift64, in
+ * demo_values.c): the same database comes out every time. */
 struct demo_rng {
 	uint64_t	s;
 };
+/* A number in [0, 1). */
 double		demo_uniform(struct demo_rng *);
 
 enum err	demo_unit_id(struct db *, const char *code, int64_t *id);

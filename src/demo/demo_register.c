@@ -11,7 +11,7 @@
  * rollover.  Some children have a disability, a special circumstance, a
  * poor household, many absences; consents are partly missing.
  *
- * Everything is drawn from a fixed-seed generator (as demo_values.c), so
+ * Everything is drawn from the fixed-seed generator demo_uniform(), so
  * the same database comes out every time; names are combinations of
  * common Vietnamese family, middle and given names; no personal ID or
  * phone number is made up, and learner codes start with "DEMO".  A few
@@ -32,23 +32,10 @@
 static const char *const year_codes[YEARS] = { "2021-2022", "2022-2023",
 	"2023-2024", "2024-2025", "2025-2026" };
 
-struct rng {
-	uint64_t	s;
-};
-
-static double
-uniform(struct rng *g)
-{
-	g->s ^= g->s << 13;
-	g->s ^= g->s >> 7;
-	g->s ^= g->s << 17;
-	return (double)(g->s >> 11) / 9007199254740992.0;
-}
-
 static int
-pick(struct rng *g, int n)
+pick(struct demo_rng *g, int n)
 {
-	int k = (int)(uniform(g) * n);
+	int k = (int)(demo_uniform(g) * n);
 
 	return k < n ? k : n - 1;
 }
@@ -102,7 +89,7 @@ struct kid {
 
 struct sim {
 	struct db	*db;
-	struct rng	 g;
+	struct demo_rng	 g;
 	struct period	 years[YEARS];
 	struct kid	*k;
 	size_t		 n, cap;
@@ -161,14 +148,14 @@ add_guardians(struct sim *s, int64_t id, const char *family)
 	    N(givens_f))]);
 	snprintf(g[0].address, sizeof(g[0].address), "%s",
 	    places[pick(&s->g, N(places))]);
-	if (uniform(&s->g) < 0.6) {
+	if (demo_uniform(&s->g) < 0.6) {
 		g[1].seq = 2;
 		g[1].relation = GUARDIAN_FATHER;
 		snprintf(g[1].full_name, sizeof(g[1].full_name), "%s %s %s",
 		    family, middles_m[pick(&s->g, N(middles_m))],
 		    givens_m[pick(&s->g, N(givens_m))]);
 		n = 2;
-	} else if (uniform(&s->g) < 0.3)
+	} else if (demo_uniform(&s->g) < 0.3)
 		g[0].relation = GUARDIAN_GRANDPARENT;
 	return guardians_put(s->db, id, g, n);
 }
@@ -188,14 +175,14 @@ add_consents(struct sim *s, int64_t id, const char *birth, const char *on)
 		memset(&c, 0, sizeof(c));
 		c.child_id = id;
 		c.purpose = ps[i];
-		c.state = uniform(&s->g) < 0.93 ? CONSENT_GIVEN : CONSENT_REFUSED;
+		c.state = demo_uniform(&s->g) < 0.93 ? CONSENT_GIVEN : CONSENT_REFUSED;
 		memcpy(c.on_date, on, 11);
 		c.recorded_at = 1;
-		if (uniform(&s->g) < guardian_rate[i]) {
+		if (demo_uniform(&s->g) < guardian_rate[i]) {
 			c.who = CONSENT_GUARDIAN;
 			e = consent_insert(s->db, &c, NULL);
 		}
-		if (e == ERR_OK && child && uniform(&s->g) < guardian_rate[i] /
+		if (e == ERR_OK && child && demo_uniform(&s->g) < guardian_rate[i] /
 		    2) {
 			c.who = CONSENT_CHILD;
 			e = consent_insert(s->db, &c, NULL);
@@ -218,10 +205,10 @@ add_extras(struct sim *s, int64_t id, const char *on, bool dis, int circ)
 		memset(&d, 0, sizeof(d));
 		d.kind = (enum dis_kind)pick(&s->g, DIS_KIND__MAX);
 		d.severity = (enum dis_severity)pick(&s->g, DIS_SEV__MAX);
-		d.learning_needs = uniform(&s->g) < 0.85;
-		d.education = uniform(&s->g) < 0.9 ? DIS_EDU_INCLUSIVE :
+		d.learning_needs = demo_uniform(&s->g) < 0.85;
+		d.education = demo_uniform(&s->g) < 0.9 ? DIS_EDU_INCLUSIVE :
 		    DIS_EDU_SPECIAL;
-		d.rehab_support = uniform(&s->g) < 0.4;
+		d.rehab_support = demo_uniform(&s->g) < 0.4;
 		memcpy(d.since, on, 11);
 		e = disability_put(s->db, id, &d);
 	}
@@ -262,7 +249,7 @@ new_kid(struct sim *s, int sc, int y, int grade, const struct pin *pin,
 	const struct dschool *ds = &schools[sc];
 	struct child c;
 	char family[32], on[11];
-	int start = 2021 + y, late = uniform(&s->g) < 0.12;
+	int start = 2021 + y, late = demo_uniform(&s->g) < 0.12;
 	enum err e;
 
 	memset(&c, 0, sizeof(c));
@@ -284,13 +271,13 @@ new_kid(struct sim *s, int sc, int y, int grade, const struct pin *pin,
 		snprintf(c.ethnicity, sizeof(c.ethnicity), "%s", pin->ethnicity);
 	else
 		snprintf(c.ethnicity, sizeof(c.ethnicity), "%s", ds->minority &&
-		    uniform(&s->g) < ds->minority_rate ? ds->minority : "01");
+		    demo_uniform(&s->g) < ds->minority_rate ? ds->minority : "01");
 	snprintf(c.learner_code, sizeof(c.learner_code), "DEMO-%06d",
 	    ++s->serial);
 	snprintf(c.address, sizeof(c.address), "%s",
 	    places[pick(&s->g, N(places))]);
-	c.household = uniform(&s->g) < 0.08 ? CHILD_HH_POOR :
-	    uniform(&s->g) < 0.09 ? CHILD_HH_NEAR_POOR : CHILD_HH_NONE;
+	c.household = demo_uniform(&s->g) < 0.08 ? CHILD_HH_POOR :
+	    demo_uniform(&s->g) < 0.09 ? CHILD_HH_NEAR_POOR : CHILD_HH_NONE;
 	c.demo = true;
 	if ((e = child_insert(s->db, &c, id)) != ERR_OK ||
 	    (e = add_guardians(s, *id, family)) != ERR_OK)
@@ -300,8 +287,8 @@ new_kid(struct sim *s, int sc, int y, int grade, const struct pin *pin,
 		return e;
 	if (pin != NULL)
 		return add_extras(s, *id, on, pin->dis, pin->circ);
-	return add_extras(s, *id, on, uniform(&s->g) < 0.025,
-	    uniform(&s->g) < 0.03 ? pick(&s->g, 8) : -1);
+	return add_extras(s, *id, on, demo_uniform(&s->g) < 0.025,
+	    demo_uniform(&s->g) < 0.03 ? pick(&s->g, 8) : -1);
 }
 
 static struct kid *
@@ -350,7 +337,7 @@ absences(struct sim *s, struct kid *k, bool heavy)
 		a.term = t;
 		a.excused = pick(&s->g, heavy ? 12 : 4);
 		a.unexcused = heavy ? 3 + pick(&s->g, 10) :
-		    uniform(&s->g) < 0.1 ? pick(&s->g, 3) : 0;
+		    demo_uniform(&s->g) < 0.1 ? pick(&s->g, 3) : 0;
 		e = absence_put(s->db, k->e.id, &a);
 	}
 	return e;
@@ -399,7 +386,7 @@ year_start(struct sim *s, int y)
 			continue;
 		if ((e = enrol(s, k, y, ENROL_STUDYING, p->start_on, 0, "")) ==
 		    ERR_OK)
-			e = absences(s, k, !k->pinned && uniform(&s->g) < 0.03);
+			e = absences(s, k, !k->pinned && demo_uniform(&s->g) < 0.03);
 	}
 	/* One newcomer per school from outside vitre, in October. */
 	for (sc = 0; sc < N(schools) && e == ERR_OK; sc++) {
@@ -432,7 +419,7 @@ year_events(struct sim *s, int y)
 
 		if (!k->active || k->pinned)
 			continue;
-		u = uniform(&s->g);
+		u = demo_uniform(&s->g);
 		day_of(p, 40 + pick(&s->g, 200), on);
 		if (strcmp(on, k->e.entered_on) <= 0)
 			continue;
@@ -490,7 +477,7 @@ year_end(struct sim *s, int y)
 			k->e.status = ENROL_COMPLETED;
 			k->active = k->grade != ds->hi;
 			k->grade++;
-		} else if (!k->pinned && uniform(&s->g) < 0.02) {
+		} else if (!k->pinned && demo_uniform(&s->g) < 0.02) {
 			k->e.status = ENROL_REPEATED;
 		} else {
 			k->e.status = ENROL_PROMOTED;

@@ -178,15 +178,10 @@ child_new_form(struct req *r)
 	if (!reg_school_load(r, r->params[0], req_query(r, "year"), &s))
 		goto out;
 	if (r->user.role == ROLE_TEACHER) {
-		struct class_teacher *ct = NULL;
-		size_t n = 0, i;
-		bool any = false;
+		size_t n = 0;
 
-		(void)class_teacher_list(r->db, s.u->id, s.year.id, &ct, &n);
-		for (i = 0; i < n; i++)
-			any = any || ct[i].user_id == r->user.id;
-		free(ct);
-		if (!any) {
+		free(reg_teacher_classes(r, s.u->id, s.year.id, &n));
+		if (n == 0) {
 			resp_error(r, ERR_FORBIDDEN, "Bạn chưa được phân công lớp "
 			    "nào trong năm học này.", "You have no class "
 			    "assigned this school year.");

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "core/strutil.h"
+#include "core/xalloc.h"
 #include "db/db.h"
 #include "http/req.h"
 #include "register/register_int.h"
@@ -167,4 +168,26 @@ reg_may_edit_class(struct req *r, int64_t unit_id, int64_t period_id,
 		return true;
 	return class_teacher_of_class(r->db, r->user.id, unit_id, period_id,
 	    cls, &yes) == ERR_OK && yes;
+}
+
+char (*reg_teacher_classes(struct req *r, int64_t unit_id, int64_t period_id,
+    size_t *n))[CHILD_TEXT(ENROL_CLASS_MAX)]
+{
+	char (*out)[CHILD_TEXT(ENROL_CLASS_MAX)] = NULL;
+	struct class_teacher *ct = NULL;
+	size_t nct = 0, i;
+
+	*n = 0;
+	if (class_teacher_list(r->db, unit_id, period_id, &ct, &nct) !=
+	    ERR_OK || nct == 0) {
+		free(ct);
+		return NULL;
+	}
+	out = xcalloc(nct, sizeof(*out));
+	for (i = 0; i < nct; i++)
+		if (ct[i].user_id == r->user.id)
+			memcpy(out[(*n)++], ct[i].class_name,
+			    sizeof(ct[i].class_name));
+	free(ct);
+	return out;
 }

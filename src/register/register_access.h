@@ -9,10 +9,12 @@
 #define VITRE_REGISTER_ACCESS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "indicators/period.h"
 #include "register/child.h"
+#include "register/enrolment.h"
 #include "units/unit.h"
 
 struct req;
@@ -57,5 +59,10 @@ void	reg_child_release(struct req *, struct reg_child *);
 /* May the user add or change children of class cls at the school? */
 bool	reg_may_edit_class(struct req *, int64_t unit_id, int64_t period_id,
 	    const char *cls);
+
+/* The classes of a school year the signed-in user is assigned to (a new
+ * array of *n; NULL if none). */
+char	(*reg_teacher_classes(struct req *, int64_t unit_id, int64_t period_id,
+	    size_t *n))[CHILD_TEXT(ENROL_CLASS_MAX)];
 
 #endif

@@ -80,29 +80,6 @@ filters_parse(struct req *r, struct filters *f, struct form_errors *errs)
 	return errs->n == 0;
 }
 
-/* The classes of the year the teacher is assigned to (a new array). */
-static char (*teacher_classes(struct req *r, const struct reg_school *s,
-    size_t *n))[CHILD_TEXT(ENROL_CLASS_MAX)]
-{
-	char (*out)[CHILD_TEXT(ENROL_CLASS_MAX)] = NULL;
-	struct class_teacher *ct = NULL;
-	size_t nct = 0, i;
-
-	*n = 0;
-	if (class_teacher_list(r->db, s->u->id, s->year.id, &ct, &nct) !=
-	    ERR_OK || nct == 0) {
-		free(ct);
-		return NULL;
-	}
-	out = xcalloc(nct, sizeof(*out));
-	for (i = 0; i < nct; i++)
-		if (ct[i].user_id == r->user.id)
-			memcpy(out[(*n)++], ct[i].class_name,
-			    sizeof(ct[i].class_name));
-	free(ct);
-	return out;
-}
-
 static bool
 in_classes(const char (*cls)[CHILD_TEXT(ENROL_CLASS_MAX)], size_t n,
     const char *name)
@@ -323,7 +300,7 @@ register_page(struct req *r)
 		goto out;
 	}
 	if (teacher)
-		cls = teacher_classes(r, &s, &ncls);
+		cls = reg_teacher_classes(r, s.u->id, s.year.id, &ncls);
 	memset(&q, 0, sizeof(q));
 	q.unit_id = s.u->id;
 	q.year = &s.year;

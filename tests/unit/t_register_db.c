@@ -23,19 +23,6 @@ struct fx {
 	int64_t		 user;
 };
 
-static int64_t
-add_unit(struct db *db, const char *code, const char *kind)
-{
-	struct db_stmt *st = db_stmt(db, "INSERT INTO unit (code, kind, name)"
-	    " VALUES (?, ?, ?)");
-
-	db_bind_text(st, 1, code);
-	db_bind_text(st, 2, kind);
-	db_bind_text(st, 3, code);
-	assert_int_equal(db_run(st), ERR_OK);
-	return db_last_id(db);
-}
-
 static void
 add_link(struct db *db, int64_t child, int64_t parent)
 {
@@ -63,9 +50,9 @@ setup(struct fx *fx)
 
 	memset(fx, 0, sizeof(*fx));
 	fx->db = test_db();
-	fx->commune = add_unit(fx->db, "XA", "commune");
-	fx->school = add_unit(fx->db, "TRUONG-A", "th_thcs");
-	fx->other = add_unit(fx->db, "TRUONG-B", "thcs");
+	fx->commune = test_add_unit(fx->db, "XA", "commune");
+	fx->school = test_add_unit(fx->db, "TRUONG-A", "th_thcs");
+	fx->other = test_add_unit(fx->db, "TRUONG-B", "thcs");
 	add_link(fx->db, fx->school, fx->commune);
 	add_link(fx->db, fx->other, fx->commune);
 	assert_int_equal(period_get_by_code(fx->db, "2024-2025", &fx->y24),

@@ -6,19 +6,6 @@
 #include "testutil.h"
 #include "units/unit.h"
 
-static int64_t
-add_unit(struct db *db, const char *code, const char *kind)
-{
-	struct db_stmt *st = db_stmt(db, "INSERT INTO unit (code, kind, name)"
-	    " VALUES (?, ?, ?)");
-
-	db_bind_text(st, 1, code);
-	db_bind_text(st, 2, kind);
-	db_bind_text(st, 3, code);
-	assert_int_equal(db_run(st), ERR_OK);
-	return db_last_id(db);
-}
-
 static void
 add_link(struct db *db, int64_t c, int64_t p, const char *role,
     const char *from, const char *to)
@@ -49,12 +36,12 @@ setup(void **state)
 	const char *R = "2025-07-01", *B = "1900-01-01", *E = "9999-12-31";
 
 	f.db = test_db();
-	f.prov = add_unit(f.db, "P", "province");
-	f.dist = add_unit(f.db, "D", "district");
-	f.comm = add_unit(f.db, "C", "commune");
-	f.school = add_unit(f.db, "S", "th");
-	f.other_prov = add_unit(f.db, "P2", "province");
-	f.other_school = add_unit(f.db, "S2", "mn");
+	f.prov = test_add_unit(f.db, "P", "province");
+	f.dist = test_add_unit(f.db, "D", "district");
+	f.comm = test_add_unit(f.db, "C", "commune");
+	f.school = test_add_unit(f.db, "S", "th");
+	f.other_prov = test_add_unit(f.db, "P2", "province");
+	f.other_school = test_add_unit(f.db, "S2", "mn");
 	add_link(f.db, f.dist, f.prov, "admin", B, R);
 	add_link(f.db, f.comm, f.prov, "admin", R, E);
 	add_link(f.db, f.school, f.dist, "admin", B, R);

@@ -1,6 +1,7 @@
 /*
  * testutil.h -- what every cmocka unit test includes: cmocka itself (with
- * the headers it needs first) and a fresh migrated database in memory.
+ * the headers it needs first), a fresh migrated database in memory, and
+ * a unit to hang data on.
  */
 #ifndef VITRE_TESTUTIL_H
 #define VITRE_TESTUTIL_H
@@ -27,6 +28,20 @@ test_db(void)
 		fail_msg("migrate: %s", err.data);
 	buf_release(&err);
 	return db;
+}
+
+/* Insert a unit (its name is its code); returns its id. */
+static inline int64_t
+test_add_unit(struct db *db, const char *code, const char *kind)
+{
+	struct db_stmt *st = db_stmt(db, "INSERT INTO unit (code, kind, name)"
+	    " VALUES (?, ?, ?)");
+
+	db_bind_text(st, 1, code);
+	db_bind_text(st, 2, kind);
+	db_bind_text(st, 3, code);
+	assert_int_equal(db_run(st), ERR_OK);
+	return db_last_id(db);
 }
 
 #endif
