@@ -139,6 +139,15 @@ trimmed(const char *raw, char *buf, size_t size)
 }
 
 bool
+growth_raw_empty(const struct growth_raw *raw)
+{
+	char a[64], b[64];
+
+	return *trimmed(raw->weight, a, sizeof(a)) == '\0' &&
+	    *trimmed(raw->lenhei, b, sizeof(b)) == '\0';
+}
+
+bool
 growth_parse_position(const char *raw, enum zs_measure *out)
 {
 	static const struct {
@@ -383,6 +392,7 @@ warn(const struct growth_meas *m, const struct growth_prev *prev,
     const struct growth_where *w, struct growth_issues *iss)
 {
 	char vi[320], en[320], a[NUMFMT_MAX], b[NUMFMT_MAX], d[NUMFMT_MAX];
+	char when[NUMFMT_MAX];
 	static const char tick_vi[] = " Kiểm tra lại; nếu đúng, đánh dấu "
 	    "«xác nhận».";
 	static const char tick_en[] = " Check it; if it is right, tick "
@@ -409,26 +419,26 @@ warn(const struct growth_meas *m, const struct growth_prev *prev,
 		snprintf(vi, sizeof(vi), "%s %s kg từ %s kg (lần cân trước, "
 		    "%s) lên %s kg: không thể có trong khoảng thời gian "
 		    "này.%s", m->warnings & GW_GAIN ? "tăng" : "giảm", d, a,
-		    prev->measured_on, b, tick_vi);
+		    numfmt_date(when, prev->measured_on), b, tick_vi);
 		numfmt_dec(a, prev->weight, 2, 1);
 		numfmt_dec(b, m->weight, 2, 1);
 		numfmt_dec(d, fabs(m->weight - prev->weight), 2, 1);
 		snprintf(en, sizeof(en), "%s %s kg, from %s kg (last time, %s) "
 		    "to %s kg: not possible in that time.%s",
 		    m->warnings & GW_GAIN ? "gained" : "lost", d, a,
-		    prev->measured_on, b, tick_en);
+		    numfmt_date(when, prev->measured_on), b, tick_en);
 		growth_issue_add(iss, w, m->child_id, &growth_f_weight,
 		    w->col_weight, true, vi, en);
 	}
 	if (m->warnings & GW_SHRINK) {
 		snprintf(vi, sizeof(vi), "thấp hơn lần đo trước (%s cm, %s) "
 		    "hơn %s cm.%s", numfmt_dec(a, prev->lenhei, 1, 0),
-		    prev->measured_on, numfmt_dec(b, GROWTH_SHRINK_CM, 1, 0),
-		    tick_vi);
+		    numfmt_date(when, prev->measured_on),
+		    numfmt_dec(b, GROWTH_SHRINK_CM, 1, 0), tick_vi);
 		snprintf(en, sizeof(en), "more than %s cm below last time (%s "
 		    "cm, %s).%s", numfmt_dec(b, GROWTH_SHRINK_CM, 1, 1),
-		    numfmt_dec(a, prev->lenhei, 1, 1), prev->measured_on,
-		    tick_en);
+		    numfmt_dec(a, prev->lenhei, 1, 1),
+		    numfmt_date(when, prev->measured_on), tick_en);
 		growth_issue_add(iss, w, m->child_id, &growth_f_lenhei,
 		    w->col_lenhei, true, vi, en);
 	}

@@ -197,6 +197,8 @@ enum growth_row growth_row_check(const struct growth_raw *,
 	    const struct growth_prev *prev, const struct growth_where *w,
 	    struct growth_meas *out, struct growth_issues *iss);
 
+/* Does a row measure nothing (no weight, no length/height)? */
+bool	growth_raw_empty(const struct growth_raw *);
 /* Parsers of the codes a row takes; false for an unknown one. */
 bool	growth_parse_position(const char *, enum zs_measure *out);
 bool	growth_parse_yes(const char *, bool *out);

@@ -239,20 +239,118 @@ growth_refresh_all(struct db *db, const struct growth_session *s, size_t ns,
 	return ERR_OK;
 }
 
-enum err
-growth_save(struct db *db, struct growth_session *s, size_t ns,
-    struct growth_meas *m, size_t nm, const size_t *sidx, int64_t user_id,
-    const char *action)
+/* A school and school year whose values a save changes. */
+struct pair {
+	int64_t		 unit_id, period_id;
+};
+
+static void
+pair_add(struct pair **v, size_t *n, int64_t unit_id, int64_t period_id)
+{
+	size_t i;
+
+	for (i = 0; i < *n; i++)
+		if ((*v)[i].unit_id == unit_id && (*v)[i].period_id == period_id)
+			return;
+	*v = xrealloc(*v, (*n + 1) * sizeof(**v));
+	(*v)[*n].unit_id = unit_id;
+	(*v)[(*n)++].period_id = period_id;
+}
+
+/* Every school that measured the child in the school year. */
+static enum err
+pair_schools(struct db *db, int64_t child_id, int64_t period_id,
+    struct pair **v, size_t *n)
+{
+	struct db_stmt *st = db_stmt(db, "SELECT DISTINCT s.unit_id"
+	    " FROM measurement m JOIN growth_session s ON s.id = m.session_id"
+	    " WHERE m.child_id = ? AND s.period_id = ?");
+	enum db_rc rc;
+
+	db_bind_int(st, 1, child_id);
+	db_bind_int(st, 2, period_id);
+	while ((rc = db_step(st)) == DB_ROW)
+		pair_add(v, n, db_col_int(st, 0), period_id);
+	db_done(st);
+	return rc == DB_DONE ? ERR_OK : ERR_DB;
+}
+
+/*
+ * Remove the measurements of the children drop[0..ndrop) on the day of
+ * session s (a grid row emptied), and the session if nothing is left.
+ */
+static enum err
+drop_rows(struct db *db, const struct growth_session *s, const int64_t *drop,
+    size_t ndrop, size_t *dropped)
+{
+	struct db_stmt *st;
+	size_t i;
+	enum err e;
+
+	*dropped = 0;
+	for (i = 0; i < ndrop; i++) {
+		st = db_stmt(db, "DELETE FROM measurement WHERE session_id = ?"
+		    " AND child_id = ?");
+		db_bind_int(st, 1, s->id);
+		db_bind_int(st, 2, drop[i]);
+		if ((e = db_run(st)) != ERR_OK)
+			return e;
+		*dropped += (size_t)db_changes(db);
+	}
+	st = db_stmt(db, "DELETE FROM growth_session WHERE id = ? AND NOT EXISTS"
+	    " (SELECT 1 FROM measurement WHERE session_id = ?)");
+	db_bind_int(st, 1, s->id);
+	db_bind_int(st, 2, s->id);
+	return db_run(st);
+}
+
+/*
+ * The values to recompute: each session's school and year, and every
+ * other school that measured one of the children that year (a child
+ * counts where last measured, so a later measurement elsewhere changes
+ * them).
+ */
+static enum err
+refresh_touched(struct db *db, const struct growth_session *s, size_t ns,
+    const struct growth_meas *m, size_t nm, const size_t *sidx,
+    const int64_t *drop, size_t ndrop, struct buf *note)
+{
+	struct pair *v = NULL;
+	struct period p;
+	size_t n = 0, i;
+	enum err e = ERR_OK;
+
+	for (i = 0; i < ns; i++)
+		pair_add(&v, &n, s[i].unit_id, s[i].period_id);
+	for (i = 0; i < nm && e == ERR_OK; i++)
+		e = pair_schools(db, m[i].child_id, s[sidx[i]].period_id, &v,
+		    &n);
+	for (i = 0; i < ndrop && e == ERR_OK; i++)
+		e = pair_schools(db, drop[i], s[0].period_id, &v, &n);
+	for (i = 0; i < n && e == ERR_OK; i++)
+		if ((e = period_get(db, v[i].period_id, &p)) == ERR_OK)
+			e = growth_refresh(db, v[i].unit_id, &p, note);
+	free(v);
+	return e;
+}
+
+static enum err
+save(struct db *db, struct growth_session *s, size_t ns,
+    struct growth_meas *m, size_t nm, const size_t *sidx,
+    const int64_t *drop, size_t ndrop, int64_t user_id, const char *action)
 {
 	struct buf detail = BUF_INIT, note = BUF_INIT;
 	char object[48];
-	size_t i, k, cnt, conf;
+	size_t i, k, cnt, conf, dropped = 0;
 	enum err e;
 
 	if ((e = db_begin(db)) != ERR_OK)
 		return e;
 	if ((e = growth_put(db, s, ns, m, nm, sidx, user_id)) != ERR_OK ||
-	    (e = growth_refresh_all(db, s, ns, &note)) != ERR_OK)
+	    (ndrop > 0 && (e = drop_rows(db, &s[0], drop, ndrop,
+	    &dropped)) != ERR_OK) ||
+	    (e = refresh_touched(db, s, ns, m, nm, sidx, drop, ndrop,
+	    &note)) != ERR_OK)
 		goto out;
 	for (i = 0; i < ns; i++) {
 		for (k = cnt = conf = 0; k < nm; k++)
@@ -264,6 +362,8 @@ growth_save(struct db *db, struct growth_session *s, size_t ns,
 		buf_printf(&detail, "unit %lld, class %s, %s: %zu measured, %zu "
 		    "confirmed implausible", (long long)s[i].unit_id,
 		    s[i].class_name, s[i].measured_on, cnt, conf);
+		if (i == 0 && dropped > 0)
+			buf_printf(&detail, ", %zu removed", dropped);
 		if (i == 0 && note.len > 0)
 			buf_printf(&detail, "; values: %s", note.data);
 		snprintf(object, sizeof(object), "growth_session:%lld",
@@ -280,6 +380,28 @@ out:
 		db_rollback(db);
 	buf_release(&detail);
 	buf_release(&note);
+	return e;
+}
+
+enum err
+growth_save(struct db *db, struct growth_session *s, size_t ns,
+    struct growth_meas *m, size_t nm, const size_t *sidx, int64_t user_id,
+    const char *action)
+{
+	return save(db, s, ns, m, nm, sidx, NULL, 0, user_id, action);
+}
+
+enum err
+growth_save_class(struct db *db, struct growth_session *s,
+    struct growth_meas *m, size_t nm, const int64_t *drop, size_t ndrop,
+    int64_t user_id)
+{
+	size_t *sidx = xcalloc(nm + 1, sizeof(*sidx));
+	enum err e;
+
+	e = save(db, s, 1, m, nm, sidx, drop, ndrop, user_id,
+	    "growth.session");
+	free(sidx);
 	return e;
 }
 

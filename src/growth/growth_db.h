@@ -7,8 +7,10 @@
  * sessions (a class on a day; saving the same class and day again updates
  * it) and the measurements (one per child and day; saving one again
  * replaces it), recomputes the nutrition values of every school and school
- * year it touched (growth_refresh()), bumps the data generation and adds
- * an audit row per session.  On any failure nothing is written.
+ * year it touched -- the sessions' and any other school that measured one
+ * of the children that year, since a child counts where last measured
+ * (growth_refresh()) -- bumps the data generation and adds an audit row
+ * per session.  On any failure nothing is written.
  *
  * Computed values (docs/internals/growth.md, docs/internals/dashboard.md):
  * for each indicator of growth_ind_codes, the school's agg_value row of the
@@ -54,6 +56,15 @@ struct growth_session {
 enum err	 growth_save(struct db *, struct growth_session *s, size_t ns,
 		    struct growth_meas *m, size_t nm, const size_t *sidx,
 		    int64_t user_id, const char *action);
+
+/*
+ * A whole class on one day, as the grid sends it: growth_save() of one
+ * session, and the children of drop[0..ndrop) whose rows were emptied lose
+ * their measurement of that session (the session goes when empty).
+ */
+enum err	 growth_save_class(struct db *, struct growth_session *s,
+		    struct growth_meas *m, size_t nm, const int64_t *drop,
+		    size_t ndrop, int64_t user_id);
 
 /*
  * The rows of growth_save() inside the caller's transaction, without the

@@ -239,9 +239,11 @@ grid_row_html(struct req *r, const struct gclass *g, size_t row,
 		    L(r, "chưa có", "none"));
 	html_fmt(&r->out, "</small></td>"
 	    "<td><input name=\"w_%I\" value=\"%s\" inputmode=\"decimal\" "
-	    "autocomplete=\"off\" size=\"5\" aria-label=\"%s, %s\"></td>"
+	    "autocomplete=\"off\" size=\"5\" placeholder=\"kg\" "
+	    "aria-label=\"%s, %s\"></td>"
 	    "<td><input name=\"h_%I\" value=\"%s\" inputmode=\"decimal\" "
-	    "autocomplete=\"off\" size=\"5\" aria-label=\"%s, %s\"></td>"
+	    "autocomplete=\"off\" size=\"5\" placeholder=\"cm\" "
+	    "aria-label=\"%s, %s\"></td>"
 	    "<td><select name=\"p_%I\" aria-label=\"%s, %s\">"
 	    "<option value=\"l\"%s>%s</option><option value=\"h\"%s>%s</option>"
 	    "</select></td>"
@@ -421,23 +423,19 @@ form_rows(struct req *r, const struct gclass *g, size_t *n)
 	return rows;
 }
 
-/* Save the checked measurements as one session; ERR_* of growth_save. */
+/* Save the checked measurements as one session of class g; drop: the
+ * children whose rows were emptied.  ERR_* of growth_save_class(). */
 static enum err
 save_session(struct req *r, const struct gclass *g, const char *date,
-    struct growth_meas *meas, size_t n, struct growth_session *s)
+    struct growth_meas *meas, size_t n, const int64_t *drop, size_t ndrop,
+    struct growth_session *s)
 {
-	size_t *sidx = xcalloc(n + 1, sizeof(*sidx));
-	enum err e;
-
 	memset(s, 0, sizeof(*s));
 	s->unit_id = g->s.u->id;
 	s->period_id = g->s.year.id;
 	snprintf(s->class_name, sizeof(s->class_name), "%s", g->cls);
 	snprintf(s->measured_on, sizeof(s->measured_on), "%s", date);
-	e = growth_save(r->db, s, 1, meas, n, sidx, r->user.id,
-	    "growth.session");
-	free(sidx);
-	return e;
+	return growth_save_class(r->db, s, meas, n, drop, ndrop, r->user.id);
 }
 
 void
@@ -449,8 +447,9 @@ growth_session_post(struct req *r)
 	struct growth_meas *meas = NULL;
 	struct buf url = BUF_INIT;
 	struct gclass g;
+	int64_t *drop = NULL;
 	char date[11];
-	size_t n = 0, nmeas = 0;
+	size_t n = 0, nmeas = 0, ndrop = 0, i;
 
 	memset(&iss, 0, sizeof(iss));
 	if (!gclass_load(r, r->params[0], true, &g))
@@ -464,7 +463,13 @@ growth_session_post(struct req *r)
 		    400);
 		goto out;
 	}
-	if (save_session(r, &g, date, meas, nmeas, &s) != ERR_OK) {
+	/* A row emptied in the grid removes what the day had for the child. */
+	drop = xcalloc(n + 1, sizeof(*drop));
+	for (i = 0; i < n; i++)
+		if (growth_raw_empty(&rows[i].raw))
+			drop[ndrop++] = rows[i].child_id;
+	if (save_session(r, &g, date, meas, nmeas, drop, ndrop, &s) !=
+	    ERR_OK) {
 		resp_error(r, ERR_DB, "Không lưu được buổi cân đo.",
 		    "The session cannot be saved.");
 		goto out;
@@ -479,6 +484,7 @@ growth_session_post(struct req *r)
 out:
 	free(rows);
 	free(meas);
+	free(drop);
 	buf_release(&url);
 	growth_issues_free(&iss);
 	gclass_release(r, &g);
@@ -673,7 +679,7 @@ growth_api_session_post(struct req *r)
 		growth_issues_respond(r, &iss, "/");
 		goto out;
 	}
-	if (save_session(r, &g, date, meas, nmeas, &s) != ERR_OK) {
+	if (save_session(r, &g, date, meas, nmeas, NULL, 0, &s) != ERR_OK) {
 		resp_error(r, ERR_DB, "Không lưu được buổi cân đo.",
 		    "The session cannot be saved.");
 		goto out;

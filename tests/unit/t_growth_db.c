@@ -277,6 +277,79 @@ locked_values_kept_demo_replaced_empty_dropped(void **state)
 	assert_int_equal(value_of(fx, "WASTING", "den_total"), -1);
 }
 
+static int64_t
+coverage_at(struct fx *fx, int64_t unit)
+{
+	struct db_stmt *st = db_stmt(fx->db, "SELECT v.num_total FROM agg_value v"
+	    " JOIN indicator i ON i.id = v.indicator_id"
+	    " WHERE i.code = 'GROWTH_COVERAGE' AND v.unit_id = ?"
+	    " AND v.period_id = ?");
+	int64_t v = -1;
+
+	db_bind_int(st, 1, unit);
+	db_bind_int(st, 2, fx->y25.id);
+	if (db_one_int(st, &v) == ERR_NOTFOUND)
+		return -1;
+	return v;
+}
+
+/* A child measured at one school, then at another: it counts at the
+ * second, and the first school's values are recomputed too. */
+static void
+a_child_counts_where_last_measured(void **state)
+{
+	struct fx *fx = *state;
+	struct growth_session s = session(fx, "Chồi 1", "2025-09-20");
+	struct growth_meas m[2];
+	size_t sidx[2] = { 0, 0 };
+
+	m[0] = at_z(fx, 0, "2021-10-01", CHILD_SEX_M, "2025-09-20", 0);
+	m[1] = at_z(fx, 1, "2021-11-01", CHILD_SEX_F, "2025-09-20", 0);
+	assert_int_equal(growth_save(fx->db, &s, 1, m, 2, sidx, fx->user,
+	    "growth.session"), ERR_OK);
+	assert_int_equal(coverage_at(fx, fx->school), 2);
+	s = session(fx, "Mầm 2", "2025-12-10");
+	s.unit_id = fx->other;
+	m[0] = at_z(fx, 0, "2021-10-01", CHILD_SEX_M, "2025-12-10", 0);
+	assert_int_equal(growth_save(fx->db, &s, 1, m, 1, sidx, fx->user,
+	    "growth.session"), ERR_OK);
+	assert_int_equal(coverage_at(fx, fx->school), 1);
+	assert_int_equal(coverage_at(fx, fx->other), 1);
+}
+
+/* The grid sends the whole class: an emptied row removes the child's
+ * measurement of that day; an empty session goes. */
+static void
+an_emptied_row_removes_the_measurement(void **state)
+{
+	struct fx *fx = *state;
+	struct growth_session s = session(fx, "Chồi 1", "2025-09-20");
+	struct growth_meas m[2];
+	int64_t drop[2];
+
+	m[0] = at_z(fx, 0, "2021-10-01", CHILD_SEX_M, "2025-09-20", -2.5);
+	m[1] = at_z(fx, 1, "2021-11-01", CHILD_SEX_F, "2025-09-20", 0);
+	assert_int_equal(growth_save_class(fx->db, &s, m, 2, NULL, 0,
+	    fx->user), ERR_OK);
+	assert_int_equal(value_of(fx, "UNDERWEIGHT", "num_total"), 1);
+	drop[0] = fx->kid[0];
+	drop[1] = fx->kid[2];		/* had nothing that day */
+	s.id = 0;
+	assert_int_equal(growth_save_class(fx->db, &s, &m[1], 1, drop, 2,
+	    fx->user), ERR_OK);
+	assert_int_equal(one(fx->db, "SELECT COUNT(*) FROM measurement"), 1);
+	assert_int_equal(value_of(fx, "UNDERWEIGHT", "num_total"), 0);
+	assert_int_equal(value_of(fx, "UNDERWEIGHT", "den_total"), 1);
+	s.id = 0;
+	drop[0] = fx->kid[1];
+	assert_int_equal(growth_save_class(fx->db, &s, NULL, 0, drop, 1,
+	    fx->user), ERR_OK);
+	assert_int_equal(one(fx->db, "SELECT COUNT(*) FROM growth_session"), 0);
+	assert_int_equal(value_of(fx, "UNDERWEIGHT", "den_total"), -1);
+	assert_int_equal(one(fx->db, "SELECT COUNT(*) FROM audit_log WHERE"
+	    " detail LIKE '%1 removed%'"), 2);
+}
+
 static void
 a_failure_leaves_nothing(void **state)
 {
@@ -362,6 +435,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(
 		    locked_values_kept_demo_replaced_empty_dropped, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(
+		    a_child_counts_where_last_measured, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    an_emptied_row_removes_the_measurement, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_failure_leaves_nothing, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(reads_for_the_pages, setup,
