@@ -337,6 +337,7 @@ growth_unit_page(struct req *r)
 	struct reg_school s;
 	char title[256];
 	bool school = false;
+	int64_t n;
 
 	memset(&s, 0, sizeof(s));
 	if ((t = unit_tree_get(r->app, r->db)) == NULL) {
@@ -355,6 +356,10 @@ growth_unit_page(struct req *r)
 	page_begin(r, title);
 	html_fmt(&r->out, "<h1>%s</h1><p><a href=\"/units/%I/dashboard\">%s</a>"
 	    "</p>", title, u->id, L(r, "Tổng quan chỉ tiêu", "Target dashboard"));
+	if (str_to_int_range(req_query(r, "imported"), 1, INT64_MAX, &n))
+		html_fmt(&r->out, "<p class=\"flash\" role=\"status\">%s %I.</p>",
+		    L(r, "Đã nhập số đo từ tệp, số dòng:", "Measurements "
+		    "imported from the file, rows:"), n);
 	rates_table(r, t, u->id);
 	if (school)
 		school_part(r, &s);
