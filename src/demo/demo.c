@@ -8,8 +8,9 @@
  * aggregate values fill the dashboards (demo_values.c); four District 8
  * schools get communication activities whose reach replaces their
  * synthetic REACH_* values (demo_activities.c); one user per role signs
- * in with DEMO_PASSWORD; and four schools keep a register of synthetic
- * children (demo_register.c).  Everything runs in one transaction.
+ * in with DEMO_PASSWORD; four schools keep a register of synthetic
+ * children (demo_register.c), weighed and measured three times a school
+ * year (demo_growth.c).  Everything runs in one transaction.
  * No e-mail address or telephone number from the seeds is copied.
  */
 #include <jansson.h>
@@ -294,6 +295,7 @@ demo_create(const char *path, struct buf *errmsg)
 	    (e = demo_values(db, errmsg)) != ERR_OK ||
 	    (e = demo_activities(db, errmsg)) != ERR_OK ||
 	    (e = demo_register(db, errmsg)) != ERR_OK ||
+	    (e = demo_growth(db, errmsg)) != ERR_OK ||
 	    (e = regstat_refresh_all(db)) != ERR_OK ||
 	    (e = db_bump_generation(db)) != ERR_OK) {
 		db_rollback(db);

@@ -30,5 +30,9 @@ enum err	demo_register(struct db *, struct buf *errmsg);
 /* Activities of four District 8 schools, 2023-2025, and the reach values
  * computed from them (demo_activities.c). */
 enum err	demo_activities(struct db *, struct buf *errmsg);
+/* Synthetic measurements of the register's demo children, three sessions
+ * a school year, and the nutrition values computed from them; needs the
+ * register (demo_growth.c). */
+enum err	demo_growth(struct db *, struct buf *errmsg);
 
 #endif

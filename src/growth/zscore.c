@@ -197,38 +197,64 @@ z_age06(struct zs_result *r, enum zs_ind k, enum who_table_id t, int sex,
 }
 
 /*
+ * The LMS of a weight-for-length/height table at c cm (base..top), between
+ * its 0.1 cm rows as both R packages interpolate; *tmp holds an
+ * interpolated row.  NULL if c is outside the table.
+ */
+static const struct who_lms *
+lms_cm(const struct who_table *t, int sex, double c, struct who_lms *tmp)
+{
+	const struct who_lms *rows = t->rows[sex - 1];
+	double base = t->first / 10.0, lo, up, f;
+	long i, j;
+
+	if (!(c >= base && c <= base + (t->count - 1) / 10.0))
+		return NULL;
+	lo = trunc(c * 10) / 10;
+	up = trunc(c * 10 + 1) / 10;
+	f = (c - lo) / 0.1;
+	/* Rows by index, not by comparing doubles (data/who/README.md). */
+	i = lround((lo - base) * 10);
+	if (!(f > 0))
+		return &rows[i];
+	j = lround((up - base) * 10);
+	if (j >= t->count)	/* cannot happen for c <= the top */
+		return NULL;
+	*tmp = lms_between(&rows[i], &rows[j], f);
+	return tmp;
+}
+
+/* The LMS of a 2007 table at age a months (in range), between whole
+ * months; *tmp holds an interpolated row. */
+static const struct who_lms *
+lms_month(const struct who_table *t, int sex, double a, struct who_lms *tmp)
+{
+	const struct who_lms *p;
+	double lo = trunc(a), f = a - lo;
+
+	p = &t->rows[sex - 1][(int)lo - t->first];
+	if (!(f > 0))
+		return p;
+	/* trunc(a + 1) is lo + 1 for every a in range. */
+	*tmp = lms_between(p, p + 1, f);
+	return tmp;
+}
+
+/*
  * Weight-for-length/height (anthro_zscore_weight_for_lenhei).  use_length
  * picks the length table (45-110 cm) over the height table (65-120 cm).
  */
 static void
 z_wfl(struct zs_result *r, int sex, double weight, double c, bool use_length)
 {
-	const struct who_table *t = &who_tables[use_length ? WHO_WFL : WHO_WFH];
-	const struct who_lms *rows = t->rows[sex - 1], *p;
-	double base = use_length ? 45 : 65, lo, up, f;
+	const struct who_lms *p;
 	struct who_lms v;
-	long i, j;
 
-	if (!(c >= base && c <= (use_length ? 110 : 120))) {
+	p = lms_cm(&who_tables[use_length ? WHO_WFL : WHO_WFH], sex, c, &v);
+	if (p == NULL) {
 		r->why[ZS_WFL] = use_length ? ZR_LENGTH_OUT_OF_TABLE :
 		    ZR_HEIGHT_OUT_OF_TABLE;
 		return;
-	}
-	lo = trunc(c * 10) / 10;
-	up = trunc(c * 10 + 1) / 10;
-	f = (c - lo) / 0.1;
-	/* Rows by index, not by comparing doubles (data/who/README.md). */
-	i = lround((lo - base) * 10);
-	p = &rows[i];
-	if (f > 0) {
-		j = lround((up - base) * 10);
-		if (j >= t->count) {	/* cannot happen for c <= the top */
-			r->why[ZS_WFL] = use_length ? ZR_LENGTH_OUT_OF_TABLE :
-			    ZR_HEIGHT_OUT_OF_TABLE;
-			return;
-		}
-		v = lms_between(p, &rows[j], f);
-		p = &v;
 	}
 	put_z(r, ZS_WFL, lms_z_adjusted(weight, p->l, p->m, p->s), -5, 5);
 }
@@ -238,16 +264,10 @@ static void
 z_age07(struct zs_result *r, enum zs_ind k, enum who_table_id t, int sex,
     double a, double y, bool adjusted, double flo, double fhi)
 {
-	const struct who_lms *rows = who_tables[t].rows[sex - 1], *p;
-	double lo = trunc(a), f = a - lo;
+	const struct who_lms *p;
 	struct who_lms v;
 
-	p = &rows[(int)lo - who_tables[t].first];
-	if (f > 0) {
-		/* trunc(a + 1) is lo + 1 for every a in range. */
-		v = lms_between(p, p + 1, f);
-		p = &v;
-	}
+	p = lms_month(&who_tables[t], sex, a, &v);
 	put_z(r, k, adjusted ? lms_z_adjusted(y, p->l, p->m, p->s) :
 	    lms_z(y, p->l, p->m, p->s), flo, fhi);
 }
@@ -413,4 +433,40 @@ zs_compute(const struct zs_input *in, struct zs_result *r)
 			r->why[k] = agewhy;
 	}
 	classify(r);
+}
+
+double
+zs_value_at(enum who_table_id id, enum zs_sex sex, double x, double z)
+{
+	const struct who_table *t;
+	const struct who_lms *p;
+	struct who_lms v;
+	double day;
+
+	if ((int)id < 0 || id >= WHO__MAX || (sex != ZS_MALE &&
+	    sex != ZS_FEMALE) || !isfinite(x) || !isfinite(z))
+		return NAN;
+	t = &who_tables[id];
+	switch (id) {
+	case WHO_WEI:
+	case WHO_LEN:
+	case WHO_BMI:
+		/* The row of the rounded day, as zs_compute() takes it. */
+		if (x < 0 || (day = round_up(x)) > t->first + t->count - 1)
+			return NAN;
+		p = &t->rows[sex - 1][(int)day - t->first];
+		break;
+	case WHO_WFL:
+	case WHO_WFH:
+		if ((p = lms_cm(t, sex, x, &v)) == NULL)
+			return NAN;
+		break;
+	default:
+		/* 2007: the last row is a top, not a month to reach. */
+		if (x < t->first || x > t->first + t->count - 2)
+			return NAN;
+		p = lms_month(t, sex, x, &v);
+		break;
+	}
+	return lms_sd(p->l, p->m, p->s, z);
 }

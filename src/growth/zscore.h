@@ -31,6 +31,8 @@
 
 #include <stdbool.h>
 
+#include "growth/who_tables.h"
+
 enum zs_sex {
 	ZS_SEX_MISSING = 0,
 	ZS_MALE = 1,
@@ -141,6 +143,21 @@ void		 zs_input_init(struct zs_input *);
 /* Compute every z-score of one measurement.  Never fails: what cannot be
  * computed is NAN with a reason.  in and out are the caller's. */
 void		 zs_compute(const struct zs_input *, struct zs_result *);
+
+/*
+ * The measurement at which table t gives the z-score z, for sex (male or
+ * female): the LMS inverse M (1 + L S z)^(1/L), which is also what WHO's
+ * charts draw for the -3 .. +3 SD curves.  x is the table's key: the age
+ * in days for the 2006 age tables (WHO_WEI, WHO_LEN, WHO_BMI: the row of
+ * the day rounded half up, as zs_compute() takes it), the age in months
+ * for the 2007 tables (60 .. 228, 120 for weight-for-age; between whole
+ * months interpolated as anthroplus does) and the length or height in cm
+ * for WHO_WFL / WHO_WFH (between 0.1 cm rows interpolated).  NAN outside
+ * the table.  The 2006 length/height-for-age table is length before 731
+ * days and height from then on, as WHO's charts draw it.
+ */
+double		 zs_value_at(enum who_table_id t, enum zs_sex sex, double x,
+		    double z);
 
 /* R's round(x, 2) (R >= 4.0.0), in double arithmetic. */
 double		 zs_round2(double);

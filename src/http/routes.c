@@ -8,6 +8,7 @@
 #include "cases/casefile_http.h"
 #include "dashboard/dash_http.h"
 #include "docs/plan_doc.h"
+#include "growth/growth_http.h"
 #include "http/route.h"
 #include "indicators/indicator_http.h"
 #include "notify/notify.h"
@@ -206,6 +207,28 @@ const struct route routes[] = {
 	    PERM_REGISTER_VIEW, 0 },
 	{ METHOD_GET, "/register/template.xlsx", regio_template_xlsx,
 	    PERM_REGISTER_VIEW, 0 },
+
+	{ METHOD_GET, "/growth", growth_home, PERM_REGISTER_VIEW, 0 },
+	{ METHOD_GET, "/units/{id}/growth", growth_unit_page,
+	    PERM_REGISTER_VIEW, 0 },
+	{ METHOD_GET, "/units/{id}/growth/class", growth_class_page,
+	    PERM_REGISTER_VIEW, 0 },
+	{ METHOD_GET, "/units/{id}/growth/session", growth_session_form,
+	    PERM_REGISTER_EDIT, 0 },
+	{ METHOD_POST, "/units/{id}/growth/session", growth_session_post,
+	    PERM_REGISTER_EDIT, 0 },
+	{ METHOD_POST, "/units/{id}/growth/check", growth_check_post,
+	    PERM_REGISTER_EDIT, 0 },
+	{ METHOD_GET, "/units/{id}/growth/import", growth_import_form,
+	    PERM_REGISTER_EDIT, 0 },
+	{ METHOD_POST, "/units/{id}/growth/import", growth_import_post,
+	    PERM_REGISTER_EDIT, 0 },
+	{ METHOD_GET, "/children/{id}/growth", growth_child_page,
+	    PERM_REGISTER_VIEW, 0 },
+	{ METHOD_GET, "/api/children/{id}/measurements", growth_api_child,
+	    PERM_REGISTER_VIEW, ROUTE_API },
+	{ METHOD_POST, "/api/units/{id}/growth/sessions",
+	    growth_api_session_post, PERM_REGISTER_EDIT, ROUTE_API },
 
 	{ METHOD_OTHER, NULL, NULL, PERM_NONE, 0 }
 };

@@ -32,6 +32,9 @@ nav(struct req *r)
 		if (role_can(r->user.role, PERM_REGISTER_VIEW))
 			html_fmt(o, "<li><a href=\"/register\">%s</a></li>",
 			    L(r, "Sổ trẻ em", "Children"));
+		if (role_can(r->user.role, PERM_REGISTER_VIEW))
+			html_fmt(o, "<li><a href=\"/growth\">%s</a></li>",
+			    L(r, "Cân đo", "Growth"));
 		html_fmt(o, "<li><a href=\"/units/%I/activities\">%s</a></li>",
 		    r->user.unit_id, L(r, "Hoạt động", "Activities"));
 		if (role_can(r->user.role, PERM_VALUE_ENTER))

@@ -9,7 +9,9 @@
  *     total sent as well must equal their sum); one that is not takes only
  *     totals; a count takes no denominator;
  *   - the numerator is at most the denominator, per sex and in total;
- *   - a locked value is not changed (ERR_LOCKED).
+ *   - a locked value is not changed (ERR_LOCKED), nor one computed from
+ *     other data, such as the nutrition rates from measurements
+ *     (ERR_CONFLICT).
  */
 #include <math.h>
 #include <stdio.h>
@@ -265,6 +267,8 @@ value_check(const struct value_raw *raw, const struct value_ctx *ctx,
 	memset(out, 0, sizeof(*out));
 	if (ctx->locked)
 		return ERR_LOCKED;
+	if (ctx->computed)
+		return ERR_CONFLICT;
 	refs_check(raw, ctx, errs);
 	if (ctx->ind == NULL) {
 		/* Without the indicator only the form of the numbers is

@@ -37,6 +37,8 @@ struct agg_value {
 	int64_t		 num_total, num_m, num_f;
 	int64_t		 den_total, den_m, den_f;
 	bool		 locked;
+	bool		 computed;	/* written from other data (growth
+					 * measurements): not entered here */
 	bool		 demo;
 	int64_t		 entered_by;	/* app_user id; 0 = none (demo data) */
 	int64_t		 entered_at;	/* Unix seconds */
@@ -69,6 +71,7 @@ struct value_ctx {
 	const struct indicator	*ind;		/* NULL: no such indicator */
 	const struct period	*per;		/* NULL: no such period */
 	bool			 locked;	/* the stored value is locked */
+	bool			 computed;	/* ... or computed, not entered */
 };
 
 /*
@@ -80,7 +83,8 @@ bool		 value_parse_refs(const struct value_raw *, struct value_refs *,
 		    struct form_errors *);
 /*
  * Check an entry against what was found and fill out (ids, numbers,
- * totals).  ERR_LOCKED if the stored value is locked; ERR_INVALID with
+ * totals).  ERR_LOCKED if the stored value is locked; ERR_CONFLICT if it
+ * is computed from other data (measurements); ERR_INVALID with
  * every problem in errs; ERR_OK when it can be saved.
  */
 enum err	 value_check(const struct value_raw *, const struct value_ctx *,
@@ -106,7 +110,8 @@ enum err	 value_get(struct db *, int64_t id, struct agg_value *out);
 /*
  * Insert or update v (keyed by unit, indicator, period) in one
  * transaction with the data generation and an audit row: ERR_LOCKED if the
- * stored value is locked (nothing changes).  *id_out gets the row's id,
+ * stored value is locked, ERR_CONFLICT if it is computed (nothing
+ * changes).  *id_out gets the row's id,
  * *created whether it is new.
  */
 enum err	 value_save(struct db *, const struct agg_value *v,

@@ -16,7 +16,9 @@
 /* Columns of every value SELECT, in this order (table alias v). */
 #define VALUE_COLS "v.id, v.unit_id, v.indicator_id, v.period_id," \
 	" v.num_total, v.num_m, v.num_f, v.den_total, v.den_m, v.den_f," \
-	" v.locked, v.is_demo, COALESCE(v.entered_by, 0), v.entered_at"
+	" v.locked, v.is_demo, COALESCE(v.entered_by, 0), v.entered_at," \
+	" v.computed"
+#define VALUE_NCOLS 15		/* how many VALUE_COLS are */
 
 static void
 value_row(struct db_stmt *st, void *out)
@@ -40,6 +42,7 @@ value_row(struct db_stmt *st, void *out)
 	v->demo = db_col_int(st, 11) != 0;
 	v->entered_by = db_col_int(st, 12);
 	v->entered_at = db_col_int(st, 13);
+	v->computed = db_col_int(st, 14) != 0;
 }
 
 enum err
@@ -109,6 +112,10 @@ value_save(struct db *db, const struct agg_value *v, int64_t user_id,
 		e = ERR_LOCKED;
 		goto out;
 	}
+	if (found == ERR_OK && old.computed) {
+		e = ERR_CONFLICT;
+		goto out;
+	}
 	if (found != ERR_OK && found != ERR_NOTFOUND) {
 		e = found;
 		goto out;
@@ -123,7 +130,8 @@ value_save(struct db *db, const struct agg_value *v, int64_t user_id,
 	    " den_m = excluded.den_m, den_f = excluded.den_f,"
 	    " entered_by = excluded.entered_by,"
 	    " entered_at = excluded.entered_at, is_demo = 0,"
-	    " source = 'entered' WHERE agg_value.locked = 0");
+	    " source = 'entered'"
+	    " WHERE agg_value.locked = 0 AND agg_value.computed = 0");
 	db_bind_int(st, 1, v->unit_id);
 	db_bind_int(st, 2, v->indicator_id);
 	db_bind_int(st, 3, v->period_id);
@@ -206,13 +214,13 @@ value_list_row(struct db_stmt *st, void *out)
 
 	value_row(st, &row->v);
 	snprintf(row->unit_code, sizeof(row->unit_code), "%s",
-	    db_col_text(st, 14));
+	    db_col_text(st, VALUE_NCOLS));
 	snprintf(row->indicator, sizeof(row->indicator), "%s",
-	    db_col_text(st, 15));
-	snprintf(row->period, sizeof(row->period), "%s", db_col_text(st, 16));
+	    db_col_text(st, VALUE_NCOLS + 1));
+	snprintf(row->period, sizeof(row->period), "%s", db_col_text(st, VALUE_NCOLS + 2));
 	snprintf(row->entered_by_name, sizeof(row->entered_by_name), "%s",
-	    db_col_text(st, 17));
-	if (!indicator_unit_from_code(db_col_text(st, 18), &row->ind_unit))
+	    db_col_text(st, VALUE_NCOLS + 3));
+	if (!indicator_unit_from_code(db_col_text(st, VALUE_NCOLS + 4), &row->ind_unit))
 		row->ind_unit = IND_UNIT_PERCENT;
 }
 

@@ -358,11 +358,21 @@ stored_note(struct req *r, const struct value_view *v)
 	if (s->locked)
 		html_fmt(&r->out, " · <span class=\"badge st-achieved\">%s</span>",
 		    L(r, "Đã khóa", "Locked"));
+	if (s->computed)
+		html_fmt(&r->out, " · <span class=\"badge st-on_track\">%s"
+		    "</span>", L(r, "tính từ số đo", "computed"));
 	if (s->demo)
 		html_fmt(&r->out, " · <span class=\"badge demo-badge\">%s</span>",
 		    L(r, "dữ liệu mẫu", "demo"));
 	html_fmt(&r->out, " · <small class=\"muted\">%s %s</small></p>",
 	    L(r, "cập nhật", "updated"), when);
+	if (s->computed && !s->locked)
+		html_fmt(&r->out, "<p class=\"warn\">%s</p>", L(r, "Số liệu này "
+		    "được tính từ số đo cân nặng, chiều cao của trẻ mỗi khi lưu "
+		    "một buổi cân đo; không nhập tay được.", "This value is "
+		    "computed from the children's weights and heights each time "
+		    "a measurement session is saved; it cannot be entered by "
+		    "hand."));
 	if (s->locked)
 		html_fmt(&r->out, "<p class=\"warn\">%s</p>", L(r, "Số liệu này "
 		    "đã khóa, không sửa được nữa.", "This value is locked and "
@@ -445,7 +455,9 @@ values_table(struct req *r, const struct value_view *v)
 static void
 form_fragment(struct req *r, const struct value_view *v)
 {
-	bool locked = v->has_stored && v->stored.locked;
+	/* A computed value is read-only here, as a locked one is. */
+	bool locked = v->has_stored && (v->stored.locked ||
+	    v->stored.computed);
 
 	html_lit(&r->out, "<div id=\"value-form\">");
 	if (v->flash != NULL)

@@ -139,6 +139,7 @@ entry_save(struct req *r, const struct value_raw *raw, struct entry *en,
 		if (e != ERR_OK && e != ERR_NOTFOUND)
 			return ERR_DB;
 		ctx.locked = e == ERR_OK && stored.locked;
+		ctx.computed = e == ERR_OK && stored.computed;
 	}
 	if ((e = value_check(raw, &ctx, &en->v, errs)) != ERR_OK)
 		return e;
@@ -169,6 +170,16 @@ entry_fail(struct req *r, const struct entry *en, enum err e)
 		    en->per.code);
 		snprintf(en_msg, sizeof(en_msg), "The value of indicator %s for "
 		    "%s of this unit is locked and cannot be changed.",
+		    en->ind.code, en->per.code);
+		resp_error(r, e, vi, en_msg);
+		break;
+	case ERR_CONFLICT:
+		snprintf(vi, sizeof(vi), "Số liệu của chỉ số %s kỳ %s cho đơn vị "
+		    "này được tính từ số đo tăng trưởng của trẻ, không nhập tay "
+		    "được.", en->ind.code, en->per.code);
+		snprintf(en_msg, sizeof(en_msg), "The value of indicator %s for "
+		    "%s of this unit is computed from the children's growth "
+		    "measurements and cannot be entered by hand.",
 		    en->ind.code, en->per.code);
 		resp_error(r, e, vi, en_msg);
 		break;
@@ -250,6 +261,7 @@ value_json(const struct value_row *row)
 	    "den_f", json_opt(v->split && v->has_den, v->den_f),
 	    "locked", v->locked, "demo", v->demo,
 	    "entered_at", (json_int_t)v->entered_at);
+	json_object_set_new(j, "computed", json_boolean(v->computed));
 	json_object_set_new(j, "rate", !isnan(rate) ? json_real(rate) :
 	    json_null());
 	json_object_set_new(j, "entered_by", row->entered_by_name[0] ?

@@ -33,6 +33,7 @@ outside_id() {
 	case $1 in
 	/units/*/dashboard/targets/*) echo "$HN_SCHOOL $HN_TARGET" ;;
 	/units/* | /api/units/*) echo "$HN_SCHOOL" ;;
+	/children/*/growth | /api/children/*) echo "$HN_CHILD" ;;
 	/plans/* | /api/plans/*) echo "$HN_PLAN" ;;
 	/values/* | /api/values/*) echo "$HN_VALUE" ;;
 	/cases/focal/*) echo "$HN_USER" ;;

@@ -386,6 +386,20 @@ locked_value_is_not_changed(void **state)
 }
 
 static void
+computed_value_is_not_entered(void **state)
+{
+	struct fixture fx;
+	struct value_raw raw = good_raw();
+
+	(void)state;
+	fixture(&fx, true, IND_UNIT_PERCENT);
+	fx.ctx.computed = true;
+	assert_int_equal(value_check(&raw, &fx.ctx, &fx.v, &fx.errs),
+	    ERR_CONFLICT);
+	assert_int_equal(fx.errs.n, 0);
+}
+
+static void
 references_are_parsed_once(void **state)
 {
 	struct value_raw raw = good_raw();
@@ -568,6 +582,14 @@ save_upserts_and_lock_stops_changes(void **state)
 	assert_int_equal(db_generation(db), gen);
 	assert_int_equal(value_lock(db, 99999, 3), ERR_NOTFOUND);
 
+	/* A value computed from measurements is not overwritten either. */
+	assert_int_equal(db_run(db_stmt(db, "UPDATE agg_value SET locked = 0,"
+	    " computed = 1")), ERR_OK);
+	assert_int_equal(value_save(db, &v, 3, &id2, &created), ERR_CONFLICT);
+	assert_int_equal(value_get(db, id, &got), ERR_OK);
+	assert_true(got.computed);
+	assert_int_equal(got.num_total, 79);
+
 	/* A count without sex split stores NULLs where nothing applies. */
 	assert_int_equal(period_get_by_code(db, "2022-2023", &p), ERR_OK);
 	memset(&v, 0, sizeof(v));
@@ -600,6 +622,7 @@ main(void)
 		cmocka_unit_test(unit_and_indicator_must_exist),
 		cmocka_unit_test(school_enters_only_indicators_of_its_level),
 		cmocka_unit_test(locked_value_is_not_changed),
+		cmocka_unit_test(computed_value_is_not_entered),
 		cmocka_unit_test(references_are_parsed_once),
 		cmocka_unit_test(rates_sum_numerators_over_denominators),
 		cmocka_unit_test(catalogue_and_periods_are_read),
