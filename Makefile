@@ -8,6 +8,8 @@
 #   make bench   the benchmarks in bench/ (prints figures)
 #   make bench-zscore   only the z-score benchmark (bench/zscore)
 
+# "make V=1" shows every compiler command.
+Q        := $(if $(V),,@)
 PKGS     := libmicrohttpd sqlite3 jansson libsodium libutf8proc libzip expat cairo pangocairo
 CC       ?= cc
 WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-missing-field-initializers
@@ -71,7 +73,8 @@ build/gen/who_tables.c: build/who_tables $(WHO_CSV) data/who/README.md
 define flavour
 build/$(1)/obj/%.o: src/%.c $(HDRS)
 	@mkdir -p $$(dir $$@)
-	$$(CC) $$(CSTD) $$(WARN) $(2) $$(INCLUDES) $$(PKG_CFLAGS) -c -o $$@ $$<
+	@echo "  CC    $(1) $$<"
+	$$(Q)$$(CC) $$(CSTD) $$(WARN) $(2) $$(INCLUDES) $$(PKG_CFLAGS) -c -o $$@ $$<
 
 build/$(1)/obj/embedded.o: build/gen/embedded.c src/core/embedded.h
 	@mkdir -p $$(dir $$@)
@@ -90,7 +93,8 @@ build/$(1)/vitre: build/$(1)/obj/main.o build/$(1)/libvitre.a
 
 build/$(1)/tests/%: tests/unit/%.c build/$(1)/libvitre.a $(wildcard tests/unit/*.h)
 	@mkdir -p $$(dir $$@)
-	$$(CC) $$(CSTD) $$(WARN) $(2) $$(INCLUDES) -Itests/unit $$(PKG_CFLAGS) -o $$@ $$< build/$(1)/libvitre.a $$(LIBS) -lcmocka
+	@echo "  TEST  $(1) $$<"
+	$$(Q)$$(CC) $$(CSTD) $$(WARN) $(2) $$(INCLUDES) -Itests/unit $$(PKG_CFLAGS) -o $$@ $$< build/$(1)/libvitre.a $$(LIBS) -lcmocka
 endef
 $(eval $(call flavour,rel,$(REL_FLAGS)))
 $(eval $(call flavour,san,$(SAN_FLAGS)))
