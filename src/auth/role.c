@@ -13,6 +13,7 @@
 	P(PERM_REPORT_REVIEW))
 #define REP_SCHOOL	(P(PERM_REPORT_PREPARE) | P(PERM_REPORT_SUBMIT))
 #define REG_EDIT	(P(PERM_REGISTER_VIEW) | P(PERM_REGISTER_EDIT))
+#define COUNSEL	P(PERM_COUNSEL)
 
 const struct role_info roles[ROLE__MAX] = {
 	[ROLE_ADMIN] = { "admin", "Quản trị hệ thống", "Administrator",
@@ -28,18 +29,18 @@ const struct role_info roles[ROLE__MAX] = {
 	[ROLE_PRINCIPAL] = { "principal", "Hiệu trưởng", "Principal",
 	    VIEW | P(PERM_VALUE_ENTER) | P(PERM_VALUE_LOCK) |
 	    P(PERM_PLAN_EDIT) | REG_EDIT | P(PERM_REGISTER_MANAGE) |
-	    P(PERM_ACTIVITY_ENTER) | REP_SCHOOL | STATS },
+	    P(PERM_ACTIVITY_ENTER) | REP_SCHOOL | STATS | COUNSEL },
 	[ROLE_FOCAL] = { "focal_point", "Phó hiệu trưởng đầu mối",
 	    "Vice-principal focal point", VIEW | P(PERM_VALUE_ENTER) |
 	    P(PERM_PLAN_EDIT) | REG_EDIT | P(PERM_ACTIVITY_ENTER) | REP_SCHOOL |
-	    STATS },
+	    STATS | COUNSEL },
 	[ROLE_CLERK] = { "clerk", "Văn thư", "Clerk",
 	    VIEW | P(PERM_VALUE_ENTER) | REG_EDIT | P(PERM_ACTIVITY_ENTER) |
 	    P(PERM_REPORT_PREPARE) },
 	[ROLE_TEACHER] = { "teacher", "Giáo viên", "Teacher",
 	    VIEW | REG_EDIT },
 	[ROLE_COUNSELLOR] = { "counsellor", "Giáo viên tư vấn", "Counsellor",
-	    VIEW | REG_VIEW },
+	    VIEW | REG_VIEW | COUNSEL },
 };
 
 const char *const perm_codes[PERM__MAX] = {
@@ -59,6 +60,7 @@ const char *const perm_codes[PERM__MAX] = {
 	[PERM_REPORT_PREPARE] = "report_prepare",
 	[PERM_REPORT_SUBMIT] = "report_submit",
 	[PERM_REPORT_REVIEW] = "report_review",
+	[PERM_COUNSEL] = "counsel",
 };
 
 bool

@@ -50,6 +50,7 @@ enum perm {
 	PERM_REPORT_SUBMIT,	/* submit a report of one's own unit */
 	PERM_REPORT_REVIEW,	/* accept or return the reports of the units
 				 * below, lock a period */
+	PERM_COUNSEL,		/* a school's counselling sessions */
 	PERM__MAX
 };
 

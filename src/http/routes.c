@@ -8,6 +8,7 @@
 #include "cases/casefile_http.h"
 #include "dashboard/dash_http.h"
 #include "docs/plan_doc.h"
+#include "counsel/counsel_http.h"
 #include "growth/growth_http.h"
 #include "http/route.h"
 #include "indicators/indicator_http.h"
@@ -207,6 +208,11 @@ const struct route routes[] = {
 	    PERM_REGISTER_VIEW, 0 },
 	{ METHOD_GET, "/register/template.xlsx", regio_template_xlsx,
 	    PERM_REGISTER_VIEW, 0 },
+
+	{ METHOD_GET, "/units/{id}/counselling", counsel_page, PERM_COUNSEL,
+	    0 },
+	{ METHOD_POST, "/units/{id}/counselling", counsel_create,
+	    PERM_COUNSEL, 0 },
 
 	{ METHOD_GET, "/growth", growth_home, PERM_REGISTER_VIEW, 0 },
 	{ METHOD_GET, "/units/{id}/growth", growth_unit_page,

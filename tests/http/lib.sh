@@ -127,3 +127,17 @@ print(eval(sys.argv[1]))' "$1"
 expect_eq() {	# actual wanted "what"
 	if [ "$1" = "$2" ]; then ok "$3"; else not_ok "$3" "got '$1', wanted '$2'"; fi
 }
+
+# other_server ENV... -- a second server on the same database (OTHER_PID,
+# OTHER_BASE), for a run with another or no case key.
+other_server() {	# ENV... -- a second server on the same database
+	local port
+	port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+	env "$@" "$VITRE" serve --db "$DB" --port "$port" --threads 1 >/dev/null 2>&1 &
+	OTHER_PID=$!
+	OTHER_BASE=http://127.0.0.1:$port
+	for _ in $(seq 100); do
+		curl -s -o /dev/null "$OTHER_BASE/login" && break
+		sleep 0.1
+	done
+}

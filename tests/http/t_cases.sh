@@ -360,17 +360,6 @@ expect_eq "$VERIFY_RC" 1 "reordered entries fail verification"
 printf '%s' "$VERIFY" | grep -q "entry 8 was reordered" && ok "and are named" || not_ok "and are named" "$VERIFY"
 
 # ---- A wrong or missing key: 503 with the reason, never garbage ----
-other_server() {	# ENV... -- a second server on the same database
-	local port
-	port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-	env "$@" "$VITRE" serve --db "$DB" --port "$port" --threads 1 >/dev/null 2>&1 &
-	OTHER_PID=$!
-	OTHER_BASE=http://127.0.0.1:$port
-	for _ in $(seq 100); do
-		curl -s -o /dev/null "$OTHER_BASE/login" && break
-		sleep 0.1
-	done
-}
 main_base=$BASE
 other_server VITRE_CASE_KEY=ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff
 BASE=$OTHER_BASE
