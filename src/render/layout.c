@@ -37,6 +37,10 @@ nav(struct req *r)
 			    L(r, "Cân đo", "Growth"));
 		html_fmt(o, "<li><a href=\"/units/%I/activities\">%s</a></li>",
 		    r->user.unit_id, L(r, "Hoạt động", "Activities"));
+		if (role_can(r->user.role, PERM_COUNSEL))
+			html_fmt(o, "<li><a href=\"/units/%I/counselling\">%s"
+			    "</a></li>", r->user.unit_id,
+			    L(r, "Tư vấn", "Counselling"));
 		if (role_can(r->user.role, PERM_VALUE_ENTER))
 			html_fmt(o, "<li><a href=\"/values\">%s</a></li>",
 			    L(r, "Nhập số liệu", "Enter values"));
