@@ -716,7 +716,11 @@ step_post(struct req *r, enum report_step k, const char *action)
 	}
 	if (e == ERR_OK)
 		redirect_report(r, id);
-	else
+	else if (e == ERR_CONFLICT && k == REPORT_STEP_REVISE) {
+		db_rollback(r->db);
+		resp_error(r, e, "Báo cáo này đã có phiên bản mới.",
+		    "This report has a newer version already.");
+	} else
 		step_fail(r, e);
 out:
 	free(note);

@@ -125,3 +125,6 @@ expect_status 303 "the school makes a new version"
 RP_V2=$(sql "SELECT id FROM report WHERE unit_id = $RP_SCHOOL AND period_id = $RP_P AND version = 2")
 expect_eq "$(sql "SELECT state || '|' || results FROM report WHERE id = $RP_V2")" "draft|Đạt kết quả tốt" "... a draft with the narrative copied"
 expect_eq "$(sql "SELECT state FROM report WHERE id = $RP_ID")" "accepted" "... the accepted version stays"
+post_form /reports/$RP_ID/revise
+expect_status 409 "a second new version of the same report is refused"
+expect_body "phiên bản mới" "... with the reason"
