@@ -393,6 +393,70 @@ nums_table(struct req *r, const struct unit_tree *t, const struct report *rp)
 	html_lit(&r->out, "</tbody></table>");
 }
 
+/* Most characters of one narrative section or of a review note. */
+#define TEXT_MAX	20000
+
+static const struct field f_note = { "note", "Ý kiến trả lại",
+	"Reason for returning" };
+
+static void
+step_button(struct req *r, const struct report *rp, const char *step,
+    const char *label, bool note)
+{
+	html_fmt(&r->out, "<form method=\"post\" action=\"/reports/%I/%s\" "
+	    "class=\"report-step\">", rp->id, step);
+	html_csrf_input(r);
+	if (note)
+		html_fmt(&r->out, "<label>%s<textarea name=\"note\" "
+		    "required></textarea></label>", L(r, f_note.label_vi,
+		    f_note.label_en));
+	html_fmt(&r->out, "<button name=\"step\" value=\"%s\">%s</button>"
+	    "</form>", step, label);
+}
+
+/* The narrative form and the buttons of the steps the user may take. */
+static void
+step_forms(struct req *r, const struct report *rp)
+{
+	const char *texts[4] = { rp->results, rp->strengths,
+	    rp->limitations, rp->proposals };
+	bool own = rp->unit_id == r->user.unit_id;
+	int k;
+
+	if (rp->state == REPORT_RETURNED && rp->review_note[0] != '\0')
+		html_fmt(&r->out, "<p class=\"review-note\"><strong>%s:"
+		    "</strong> %s</p>", L(r, f_note.label_vi, f_note.label_en),
+		    rp->review_note);
+	if (report_step_allowed(rp->state, REPORT_STEP_EDIT) &&
+	    role_can(r->user.role, PERM_REPORT_PREPARE)) {
+		html_fmt(&r->out, "<form method=\"post\" action=\"/reports/%I/"
+		    "text\">", rp->id);
+		html_csrf_input(r);
+		for (k = 0; k < 4; k++)
+			html_fmt(&r->out, "<label>%s<textarea name=\"%s\" "
+			    "rows=\"4\">%s</textarea></label>",
+			    L(r, f_texts[k].label_vi, f_texts[k].label_en),
+			    f_texts[k].name, texts[k]);
+		html_fmt(&r->out, "<button>%s</button></form>",
+		    L(r, "Lưu nội dung", "Save the text"));
+	}
+	if (report_step_allowed(rp->state, REPORT_STEP_SUBMIT) && own &&
+	    role_can(r->user.role, PERM_REPORT_SUBMIT))
+		step_button(r, rp, "submit", rp->state == REPORT_RETURNED ?
+		    L(r, "Gửi lại", "Resubmit") : L(r, "Gửi báo cáo",
+		    "Submit"), false);
+	if (report_step_allowed(rp->state, REPORT_STEP_ACCEPT) && !own &&
+	    role_can(r->user.role, PERM_REPORT_REVIEW)) {
+		step_button(r, rp, "accept", L(r, "Tiếp nhận", "Accept"),
+		    false);
+		step_button(r, rp, "return", L(r, "Trả lại", "Return"), true);
+	}
+	if (report_step_allowed(rp->state, REPORT_STEP_REVISE) &&
+	    role_can(r->user.role, PERM_REPORT_PREPARE))
+		step_button(r, rp, "revise", L(r, "Lập phiên bản mới",
+		    "Make a new version"), false);
+}
+
 void
 report_page(struct req *r)
 {
@@ -447,8 +511,245 @@ report_page(struct req *r)
 			    L(r, f_texts[k].label_vi, f_texts[k].label_en),
 			    texts[k]);
 	}
+	step_forms(r, rp);
 	page_end(r);
 out:
 	report_free(rp);
 	unit_tree_put(r->app, t);
+}
+
+/* The report of the route; answers 404 and returns NULL. */
+static struct report *
+route_report(struct req *r)
+{
+	struct report *rp = NULL;
+	enum err e;
+
+	if ((e = report_db_get(r->db, r->params[0], &rp)) == ERR_OK)
+		return rp;
+	if (e == ERR_NOTFOUND)
+		resp_error(r, e, "Không có báo cáo này.", "No such report.");
+	else
+		db_fail(r);
+	return NULL;
+}
+
+/*
+ * May the user take step on rp?  Answers 403 (scope), 409 (out of order)
+ * or 423 (locked) and returns false.
+ */
+static bool
+step_check(struct req *r, const struct unit_tree *t, const struct report *rp,
+    enum report_step k)
+{
+	static const char *const what[REPORT_STEP__MAX][2] = {
+		{ "sửa nội dung", "edit it" },
+		{ "gửi", "submit it" },
+		{ "tiếp nhận", "accept it" },
+		{ "trả lại", "return it" },
+		{ "lập phiên bản mới", "make a new version" },
+	};
+	char vi[192], en[192];
+
+	if (!unit_check_scope(r, t, rp->unit_id))
+		return false;
+	if (k == REPORT_STEP_SUBMIT && rp->unit_id != r->user.unit_id) {
+		resp_error(r, ERR_FORBIDDEN, "Chỉ đơn vị lập báo cáo mới được "
+		    "gửi báo cáo.", "Only the report's own unit may submit "
+		    "it.");
+		return false;
+	}
+	if ((k == REPORT_STEP_ACCEPT || k == REPORT_STEP_RETURN) &&
+	    rp->unit_id == r->user.unit_id) {
+		resp_error(r, ERR_FORBIDDEN, "Chỉ cấp trên mới được tiếp nhận "
+		    "hoặc trả lại báo cáo.", "Only a unit above may accept or "
+		    "return the report.");
+		return false;
+	}
+	if (!report_step_allowed(rp->state, k)) {
+		snprintf(vi, sizeof(vi), "Báo cáo đang ở trạng thái \"%s\", "
+		    "không thể %s.", report_state_name(rp->state, 0),
+		    what[k][0]);
+		snprintf(en, sizeof(en), "The report is %s: cannot %s.",
+		    report_state_name(rp->state, 1), what[k][1]);
+		resp_error(r, ERR_CONFLICT, vi, en);
+		return false;
+	}
+	if (k != REPORT_STEP_ACCEPT && k != REPORT_STEP_RETURN &&
+	    report_db_locked(r->db, rp->reporting_id, rp->period_id,
+	    rp->due_on)) {
+		resp_error(r, ERR_LOCKED, "Kỳ báo cáo đã khóa.",
+		    "The period is locked.");
+		return false;
+	}
+	return true;
+}
+
+/* After a failed transaction: roll back and answer. */
+static void
+step_fail(struct req *r, enum err e)
+{
+	db_rollback(r->db);
+	if (e == ERR_CONFLICT)
+		resp_error(r, e, "Báo cáo vừa được người khác thay đổi.",
+		    "The report was changed meanwhile.");
+	else
+		db_fail(r);
+}
+
+void
+report_text_post(struct req *r)
+{
+	const struct unit_tree *t = unit_tree_get(r->app, r->db);
+	struct form_errors errs = { .n = 0 };
+	struct report *rp = NULL;
+	char *txt[4] = { NULL, NULL, NULL, NULL };
+	enum err e;
+	int k;
+
+	if (t == NULL) {
+		db_fail(r);
+		goto out;
+	}
+	if ((rp = route_report(r)) == NULL ||
+	    !step_check(r, t, rp, REPORT_STEP_EDIT))
+		goto out;
+	for (k = 0; k < 4; k++) {
+		txt[k] = xmalloc(4 * TEXT_MAX + 1);
+		txt[k][0] = '\0';
+		valid_text(&errs, &f_texts[k], req_form(r, f_texts[k].name),
+		    false, TEXT_MAX, txt[k]);
+	}
+	if (errs.n > 0) {
+		form_errors_respond(r, &errs);
+		goto out;
+	}
+	free(rp->results);
+	free(rp->strengths);
+	free(rp->limitations);
+	free(rp->proposals);
+	rp->results = txt[0];
+	rp->strengths = txt[1];
+	rp->limitations = txt[2];
+	rp->proposals = txt[3];
+	for (k = 0; k < 4; k++)
+		txt[k] = NULL;
+	if ((e = db_begin(r->db)) == ERR_OK &&
+	    (e = report_db_save_text(r->db, rp)) == ERR_OK) {
+		audit_report(r, "report.text", rp->id);
+		e = db_commit(r->db);
+	}
+	if (e == ERR_OK)
+		redirect_report(r, rp->id);
+	else
+		step_fail(r, e);
+out:
+	for (k = 0; k < 4; k++)
+		free(txt[k]);
+	report_free(rp);
+	unit_tree_put(r->app, t);
+}
+
+/* Submit (numbers refreshed), accept, return (with a note) or revise. */
+static void
+step_post(struct req *r, enum report_step k, const char *action)
+{
+	const struct unit_tree *t = unit_tree_get(r->app, r->db);
+	struct form_errors errs = { .n = 0 };
+	struct report_regime *rgs = NULL;
+	const struct report_regime *rg = NULL;
+	struct buf missing = BUF_INIT;
+	struct report *rp = NULL;
+	char *note = NULL, today[11];
+	int64_t id = 0;
+	size_t nrg = 0;
+	enum err e;
+
+	if (t == NULL) {
+		db_fail(r);
+		goto out;
+	}
+	if ((rp = route_report(r)) == NULL || !step_check(r, t, rp, k))
+		goto out;
+	if (k == REPORT_STEP_RETURN) {
+		note = xmalloc(4 * TEXT_MAX + 1);
+		note[0] = '\0';
+		if (!valid_text(&errs, &f_note, req_form(r, "note"), true,
+		    TEXT_MAX, note)) {
+			form_errors_respond(r, &errs);
+			goto out;
+		}
+	}
+	if (k == REPORT_STEP_SUBMIT || k == REPORT_STEP_REVISE) {
+		if (!regimes(r, t, &rgs, &nrg))
+			goto out;
+		if ((rg = report_regime_find(rgs, nrg, rp->reporting_id)) ==
+		    NULL) {
+			resp_error(r, ERR_NOTFOUND, "Không còn chế độ báo cáo "
+			    "này.", "The reporting duty no longer exists.");
+			goto out;
+		}
+	}
+	today_of(today);
+	id = rp->id;
+	if ((e = db_begin(r->db)) != ERR_OK) {
+		step_fail(r, e);
+		goto out;
+	}
+	switch (k) {
+	case REPORT_STEP_SUBMIT:
+		if ((e = report_db_snapshot(r->app, r->db, t, rg, rp, today,
+		    &missing)) == ERR_OK)
+			e = report_db_step(r->db, rp, k, r->user.id, NULL);
+		break;
+	case REPORT_STEP_REVISE:
+		e = report_db_revise(r->app, r->db, t, rg, rp, today,
+		    r->user.id, &id);
+		break;
+	default:
+		e = report_db_step(r->db, rp, k, r->user.id, note);
+		break;
+	}
+	if (e == ERR_OK) {
+		audit_report(r, action, id);
+		e = db_commit(r->db);
+	}
+	if (e == ERR_OK)
+		redirect_report(r, id);
+	else if (e == ERR_CONFLICT && k == REPORT_STEP_REVISE) {
+		db_rollback(r->db);
+		resp_error(r, e, "Báo cáo này đã có phiên bản mới.",
+		    "This report has a newer version already.");
+	} else
+		step_fail(r, e);
+out:
+	free(note);
+	buf_release(&missing);
+	report_regimes_free(rgs, nrg);
+	report_free(rp);
+	unit_tree_put(r->app, t);
+}
+
+void
+report_submit_post(struct req *r)
+{
+	step_post(r, REPORT_STEP_SUBMIT, "report.submit");
+}
+
+void
+report_accept_post(struct req *r)
+{
+	step_post(r, REPORT_STEP_ACCEPT, "report.accept");
+}
+
+void
+report_return_post(struct req *r)
+{
+	step_post(r, REPORT_STEP_RETURN, "report.return");
+}
+
+void
+report_revise_post(struct req *r)
+{
+	step_post(r, REPORT_STEP_REVISE, "report.revise");
 }
