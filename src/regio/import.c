@@ -27,6 +27,7 @@
 #include "register/disability.h"
 #include "register/enrolment.h"
 #include "register/namefold.h"
+#include "register/register_db.h"
 #include "regio/import.h"
 #include "regstat/regstat.h"
 #include "units/unit.h"
@@ -848,36 +849,14 @@ write_row(struct regio_import *im)
 		if ((e = db_run(q)) != ERR_OK)
 			return e;
 	}
-	if (rd->has_dis) {
-		const struct disability *d = &rd->dis;
-
-		q = db_stmt(db, "INSERT INTO child_disability (child_id, kind,"
-		    " severity, learning_needs, education, rehab_support,"
-		    " since, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-		db_bind_int(q, 1, child_id);
-		db_bind_text_ref(q, 2, dis_kinds[d->kind].code);
-		db_bind_text_ref(q, 3, dis_severities[d->severity].code);
-		db_bind_int(q, 4, d->learning_needs);
-		db_bind_text_ref(q, 5, dis_educations[d->education].code);
-		db_bind_int(q, 6, d->rehab_support);
-		bind_text_or_null(q, 7, d->since);
-		db_bind_text_ref(q, 8, d->note);
-		if ((e = db_run(q)) != ERR_OK)
-			return e;
-	}
+	if (rd->has_dis && (e = disability_put(db, child_id, &rd->dis)) !=
+	    ERR_OK)
+		return e;
 	for (i = 0; i < rd->ncirc; i++) {
-		const struct circumstance *c = &rd->circ[i];
+		struct circumstance c = rd->circ[i];
 
-		q = db_stmt(db, "INSERT INTO child_circumstance (child_id, grp,"
-		    " sub_group, from_on, to_on, note)"
-		    " VALUES (?, ?, ?, ?, ?, ?)");
-		db_bind_int(q, 1, child_id);
-		db_bind_text_ref(q, 2, circ_groups[c->group].letter);
-		db_bind_text_ref(q, 3, c->sub_group);
-		db_bind_text_ref(q, 4, c->from_on);
-		bind_text_or_null(q, 5, c->to_on);
-		db_bind_text_ref(q, 6, c->note);
-		if ((e = db_run(q)) != ERR_OK)
+		c.child_id = child_id;
+		if ((e = circumstance_insert(db, &c, NULL)) != ERR_OK)
 			return e;
 	}
 	q = db_stmt(db, "INSERT INTO enrolment (child_id, unit_id, period_id,"
