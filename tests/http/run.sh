@@ -18,7 +18,13 @@ for _ in $(seq 100); do
 done
 
 . "$here/lib.sh"
-for t in "$here"/t_*.sh; do
+# VITRE_HTTP_ONLY="t_reports.sh t_routes.sh" runs only those files.
+if [ -n "${VITRE_HTTP_ONLY:-}" ]; then
+	files=$(for f in $VITRE_HTTP_ONLY; do echo "$here/$f"; done)
+else
+	files=$(ls "$here"/t_*.sh)
+fi
+for t in $files; do
 	echo "# $(basename "$t")"
 	. "$t"
 done
