@@ -10,7 +10,7 @@
 
 static const struct cli_cmd *const commands[] = {
 	&cmd_init, &cmd_serve, &cmd_user, &cmd_roles, &cmd_plan, &cmd_demo,
-	&cmd_zscore, &cmd_key, &cmd_audit, &cmd_import, &cmd_regstat,
+	&cmd_zscore, &cmd_key, &cmd_audit, &cmd_import, &cmd_export, &cmd_regstat,
 	NULL
 };
 

@@ -40,6 +40,9 @@ run(int argc, char **argv)
 	int rc = 1;
 	enum err e;
 
+	/* Aggregate values (ADX, DHIS2) have their own command. */
+	if (cmd_import_is_values(argc, argv))
+		return cmd_import_values(argc, argv);
 	for (i = 1; i < (size_t)argc; i++) {
 		if (strcmp(argv[i], "--db") == 0 && i + 1 < (size_t)argc)
 			dbpath = argv[++i];
@@ -145,6 +148,12 @@ const struct cli_cmd cmd_import = {
 	"list",
 	"usage: vitre import --db FILE --school CODE --year YYYY-YYYY\n"
 	"                    [--check] [--skip-bad] [--en] LIST.csv|LIST.xlsx\n"
+	"       vitre import --db FILE [--format adx|dhis2] [--check] [--en]\n"
+	"                    VALUES.xml|VALUES.json\n"
+	"\n"
+	"Dạng thứ hai nhập số liệu tổng hợp từ ADX hoặc DHIS2 (docs/exchange.md)"
+	";\ncó lỗi thì không ghi gì. The second form imports aggregate values "
+	"from ADX\nor DHIS2 (docs/exchange.md), all or nothing.\n"
 	"\n"
 	"Nhập danh sách học sinh vào sổ theo dõi trẻ em của trường CODE (hoặc "
 	"của các\ntrường thuộc đơn vị CODE, khi tệp có cột \"Mã trường\") cho "

@@ -16,6 +16,7 @@
 #include "plans/plan_http.h"
 #include "register/register_http.h"
 #include "regio/regio_http.h"
+#include "exchange/xchg_http.h"
 #include "regstat/population_http.h"
 #include "rollover/rollover_http.h"
 #include "reports/report_http.h"
@@ -111,6 +112,11 @@ const struct route routes[] = {
 	{ METHOD_GET, "/values/form", value_page, PERM_VALUE_ENTER, 0 },
 	{ METHOD_POST, "/values/{id}/lock", value_lock_post, PERM_VALUE_LOCK,
 	    0 },
+	{ METHOD_GET, "/units/{id}/exchange", xchg_page, PERM_VIEW, 0 },
+	{ METHOD_GET, "/units/{id}/exchange/export", xchg_export_get, PERM_VIEW,
+	    0 },
+	{ METHOD_POST, "/units/{id}/exchange/import", xchg_import_post,
+	    PERM_VALUE_ENTER, 0 },
 	{ METHOD_GET, "/api/values", value_api_get, PERM_VIEW, ROUTE_API },
 	{ METHOD_POST, "/api/values", value_api_post, PERM_VALUE_ENTER,
 	    ROUTE_API },

@@ -173,9 +173,11 @@ unit_page(struct req *r)
 		    "A synthetic unit for the demonstration, not real data."));
 	html_fmt(&r->out, "<p><a role=\"button\" href=\"/units/%I/dashboard\">"
 	    "%s</a> <a role=\"button\" class=\"secondary\" "
-	    "href=\"/units/%I/activities\">%s</a></p>", u->id,
-	    L(r, "Chỉ tiêu và kết quả", "Targets and results"), u->id,
-	    L(r, "Hoạt động truyền thông", "Communication activities"));
+	    "href=\"/units/%I/activities\">%s</a> <a role=\"button\" "
+	    "class=\"secondary\" href=\"/units/%I/exchange\">%s</a></p>",
+	    u->id, L(r, "Chỉ tiêu và kết quả", "Targets and results"), u->id,
+	    L(r, "Hoạt động truyền thông", "Communication activities"), u->id,
+	    L(r, "Trao đổi số liệu (ADX, DHIS2)", "Data exchange (ADX, DHIS2)"));
 	if (u->opened_on[0] || u->closed_on[0]) {
 		char from[NUMFMT_MAX], to[NUMFMT_MAX];
 

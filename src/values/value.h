@@ -116,6 +116,15 @@ enum err	 value_get(struct db *, int64_t id, struct agg_value *out);
  */
 enum err	 value_save(struct db *, const struct agg_value *v,
 		    int64_t user_id, int64_t *id_out, bool *created);
+/*
+ * The upsert of value_save() alone, inside the caller's transaction (no
+ * generation bump, no audit row): for writers of many values at once
+ * (exchange/).  Same answers; old (may be NULL) gets the stored value
+ * when there was one.
+ */
+enum err	 value_write(struct db *, const struct agg_value *v,
+		    int64_t user_id, int64_t *id_out, bool *created,
+		    struct agg_value *old);
 /* Lock a value (idempotent), in one transaction with an audit row. */
 enum err	 value_lock(struct db *, int64_t id, int64_t user_id);
 /*

@@ -95,31 +95,22 @@ bind_opt(struct db_stmt *st, int idx, bool set, int64_t v)
 }
 
 enum err
-value_save(struct db *db, const struct agg_value *v, int64_t user_id,
-    int64_t *id_out, bool *created)
+value_write(struct db *db, const struct agg_value *v, int64_t user_id,
+    int64_t *id_out, bool *created, struct agg_value *old)
 {
-	struct agg_value old;
+	struct agg_value stored;
 	struct db_stmt *st;
-	struct buf detail = BUF_INIT;
-	char object[48];
 	enum err e, found;
 
-	if ((e = db_begin(db)) != ERR_OK)
-		return e;
-	found = value_find(db, v->unit_id, v->indicator_id, v->period_id,
-	    &old);
-	if (found == ERR_OK && old.locked) {
-		e = ERR_LOCKED;
-		goto out;
-	}
-	if (found == ERR_OK && old.computed) {
-		e = ERR_CONFLICT;
-		goto out;
-	}
-	if (found != ERR_OK && found != ERR_NOTFOUND) {
-		e = found;
-		goto out;
-	}
+	if (old == NULL)
+		old = &stored;
+	found = value_find(db, v->unit_id, v->indicator_id, v->period_id, old);
+	if (found == ERR_OK && old->locked)
+		return ERR_LOCKED;
+	if (found == ERR_OK && old->computed)
+		return ERR_CONFLICT;
+	if (found != ERR_OK && found != ERR_NOTFOUND)
+		return found;
 	st = db_stmt(db, "INSERT INTO agg_value (unit_id, indicator_id,"
 	    " period_id, num_total, num_m, num_f, den_total, den_m, den_f,"
 	    " locked, entered_by, entered_at, is_demo)"
@@ -144,19 +135,34 @@ value_save(struct db *db, const struct agg_value *v, int64_t user_id,
 	bind_opt(st, 10, user_id > 0, user_id);
 	db_bind_int(st, 11, (int64_t)time(NULL));
 	if ((e = db_run(st)) != ERR_OK)
-		goto out;
-	if (db_changes(db) == 0) {	/* locked meanwhile */
-		e = ERR_LOCKED;
-		goto out;
-	}
+		return e;
+	if (db_changes(db) == 0)	/* locked meanwhile */
+		return ERR_LOCKED;
 	st = db_stmt(db, "SELECT id FROM agg_value WHERE unit_id = ?"
 	    " AND indicator_id = ? AND period_id = ?");
 	db_bind_int(st, 1, v->unit_id);
 	db_bind_int(st, 2, v->indicator_id);
 	db_bind_int(st, 3, v->period_id);
 	if ((e = db_one_int(st, id_out)) != ERR_OK)
-		goto out;
+		return e;
 	*created = found == ERR_NOTFOUND;
+	return ERR_OK;
+}
+
+enum err
+value_save(struct db *db, const struct agg_value *v, int64_t user_id,
+    int64_t *id_out, bool *created)
+{
+	struct agg_value old;
+	struct buf detail = BUF_INIT;
+	char object[48];
+	enum err e;
+
+	if ((e = db_begin(db)) != ERR_OK)
+		return e;
+	if ((e = value_write(db, v, user_id, id_out, created, &old)) !=
+	    ERR_OK)
+		goto out;
 	buf_printf(&detail, "unit %lld, indicator %lld, period %lld: ",
 	    (long long)v->unit_id, (long long)v->indicator_id,
 	    (long long)v->period_id);
