@@ -253,7 +253,7 @@ adx_read(const char *data, size_t len, struct xchg_data *d)
 
 	memset(&s, 0, sizeof(s));
 	s.d = d;
-	if ((s.p = XML_ParserCreateNS("UTF-8", NS_SEP)) == NULL) {
+	if ((s.p = XML_ParserCreateNS(NULL, NS_SEP)) == NULL) {
 		xchg_problem_add(d, NULL, "không đủ bộ nhớ để đọc tệp.",
 		    "out of memory reading the file.");
 		d->fatal = true;
