@@ -195,8 +195,12 @@ xchg_import_post(struct req *r)
 		    "DHIS2.", "File: choose an ADX or DHIS2 file.");
 		goto out;
 	}
-	if (!xchg_format_sniff(f->data, f->len, &fmt))
-		fmt = XCHG_ADX;		/* expat names the problem */
+	if (!xchg_format_sniff(f->data, f->len, &fmt)) {
+		resp_error(r, ERR_INVALID, "Tệp: không phải ADX (XML) hay DHIS2 "
+		    "dataValueSet (JSON).", "File: neither ADX (XML) nor a DHIS2 "
+		    "dataValueSet (JSON).");
+		goto out;
+	}
 	xchg_data_init(&d, fmt);
 	xchg_read(f->data, f->len, &d);
 	memset(&im, 0, sizeof(im));

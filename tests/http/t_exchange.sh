@@ -71,7 +71,7 @@ expect_eq "$(sql "SELECT v.num_m FROM agg_value v JOIN indicator i ON i.id=v.ind
 
 # Refusals: nothing changes.
 before=$(agg_sum)
-sed 's/"orgUnit": "DEMO-HD-01"/"orgUnit": "KHONG-CO-DON-VI"/' "$XW/hd.json" >"$XW/unknown.json"
+sed 's/"orgUnit":"DEMO-HD-01"/"orgUnit":"KHONG-CO-DON-VI"/' "$XW/hd.json" >"$XW/unknown.json"
 upload "$XW/unknown.json"
 expect_status 400 "a file naming an unknown unit is refused"
 expect_body "KHONG-CO-DON-VI" "the message names the unit"
@@ -80,6 +80,10 @@ printf '<adx xmlns="urn:ihe:qrph:adx:2015">\n<group orgUnit="DEMO-HD-01" period=
 upload "$XW/bad.xml"
 expect_status 400 "a malformed ADX file is refused"
 expect_body "dòng 4, cột 3" "the message gives expat's line and column"
+printf 'PK\003\004 not a text file' >"$XW/zip.xml"
+upload "$XW/zip.xml"
+expect_status 400 "a file that is neither XML nor JSON is refused"
+expect_body "không phải ADX (XML) hay DHIS2" "the message says what is expected"
 sed "s|dataElement=\"${IND}_NUM\" SEX=\"M\" value=\"$NUM_M\"|dataElement=\"${IND}_NUM\" SEX=\"M\" value=\"$NEW\"|; s|dataElement=\"${IND}_DEN\" SEX=\"F\" value=\"[0-9]*\"|dataElement=\"${IND}_DEN\" SEX=\"F\" value=\"mười\"|" "$XW/hd.xml" >"$XW/half.xml"
 upload "$XW/half.xml"
 expect_status 400 "a good change beside a value that is not a number is refused"

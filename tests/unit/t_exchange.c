@@ -1,7 +1,7 @@
 /*
  * t_exchange.c -- exchange of aggregate values: period notations of ADX
  * and DHIS2, data element names, the ADX and DHIS2 readers on good files
- * and on each kind of bad one, and the import checks (unknown unit,
+ * and on each kind of bad one, the writers read back (escaping), and the import checks (unknown unit,
  * element, period, not a number, out of scope, locked, computed,
  * duplicate) with the all-or-nothing write.
  */
@@ -251,6 +251,52 @@ dhis2_bad_files_are_named(void **state)
 	expect_bad(XCHG_DHIS2, bad, sizeof(bad) / sizeof(bad[0]));
 }
 
+/* Points written by each writer are read back the same, whatever the
+ * text holds (escaping). */
+static void
+writers_round_trip_through_readers(void **state)
+{
+	static const char *const units[] = { "A&B \"<x>\" 'y'", "Trường Hà" };
+	struct xchg_data w, r;
+	struct xchg_point *pt;
+	struct buf out = BUF_INIT;
+	size_t i, f;
+
+	(void)state;
+	for (f = 0; f < XCHG__MAX; f++) {
+		xchg_data_init(&w, (enum xchg_format)f);
+		for (i = 0; i < 4; i++) {
+			pt = xchg_point_add(&w);
+			snprintf(pt->unit, sizeof(pt->unit), "%s", units[i / 2]);
+			snprintf(pt->element, sizeof(pt->element), "X\\%zu_NUM",
+			    i);
+			snprintf(pt->period, sizeof(pt->period), "%s",
+			    f == XCHG_ADX ? "2024-09-01/P1Y" : "2024Sep");
+			pt->sex = (enum xchg_sex)(i % 3);
+			snprintf(pt->value, sizeof(pt->value), "%zu", i * 10);
+		}
+		buf_reset(&out);
+		if (f == XCHG_ADX)
+			adx_write(&w, "2024-06-01T00:00:00Z", &out);
+		else
+			dhis2_write(&w, &out);
+		xchg_data_init(&r, (enum xchg_format)f);
+		xchg_read(out.data, out.len, &r);
+		assert_int_equal(r.nproblems, 0);
+		assert_int_equal(r.n, w.n);
+		for (i = 0; i < w.n; i++) {
+			assert_string_equal(r.p[i].unit, w.p[i].unit);
+			assert_string_equal(r.p[i].element, w.p[i].element);
+			assert_string_equal(r.p[i].period, w.p[i].period);
+			assert_int_equal(r.p[i].sex, w.p[i].sex);
+			assert_string_equal(r.p[i].value, w.p[i].value);
+		}
+		xchg_data_release(&w);
+		xchg_data_release(&r);
+	}
+	buf_release(&out);
+}
+
 /* Import text into db, scope root (0 = all); returns the result. */
 static enum err
 import(struct db *db, int64_t scope, enum xchg_format f, const char *text,
@@ -395,6 +441,7 @@ main(void)
 		cmocka_unit_test(adx_bad_files_are_named),
 		cmocka_unit_test(dhis2_reads_a_good_file),
 		cmocka_unit_test(dhis2_bad_files_are_named),
+		cmocka_unit_test(writers_round_trip_through_readers),
 		cmocka_unit_test(import_checks_everything_then_writes),
 	};
 
