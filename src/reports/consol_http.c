@@ -399,6 +399,16 @@ due_row(struct req *r, const struct unit_tree *t, struct report_oblig *me,
 	return true;
 }
 
+/* Is the unit open during the period? */
+static bool
+open_in(const struct unit_tree *t, int64_t id, const struct period *p)
+{
+	const struct unit *u = unit_get(t, id);
+
+	return u != NULL && report_open_during(u->opened_on, u->closed_on,
+	    p->start_on, p->end_on);
+}
+
 bool
 consol_incoming(struct req *r, const struct unit_tree *t,
     const struct report_regime *rgs, size_t nrg, int64_t unit_id,
@@ -417,8 +427,9 @@ consol_incoming(struct req *r, const struct unit_tree *t,
 			return false;
 		head = false;
 		for (j = nd; ok && j-- > 0;) {
-			if (!own && !report_db_consolidates(t, &rgs[i],
-			    unit_id, &d[j].period))
+			if (own ? !open_in(t, unit_id, &d[j].period) :
+			    !report_db_consolidates(t, &rgs[i], unit_id,
+			    &d[j].period))
 				continue;
 			if (!head) {
 				html_fmt(&r->out, "<h3>%s <small>%s</small>"
