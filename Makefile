@@ -7,6 +7,7 @@
 #                "N passed, N failed"
 #   make bench   the benchmarks in bench/ (prints figures)
 #   make bench-zscore   only the z-score benchmark (bench/zscore)
+#   make bench-consolidate   only the consolidation benchmark (bench/consolidate)
 
 # "make V=1" shows every compiler command.
 Q        := $(if $(V),,@)
@@ -39,7 +40,8 @@ EMBED_FILES := $(foreach e,$(EMBED),$(lastword $(subst =, ,$(e))))
 
 UNIT_TESTS := $(basename $(notdir $(wildcard tests/unit/t_*.c)))
 
-.PHONY: all run check deps bench bench-register bench-zscore clean san
+.PHONY: all run check deps bench bench-consolidate bench-register bench-zscore \
+	clean san
 
 all: build/rel/vitre
 
@@ -109,7 +111,8 @@ check: deps build/rel/vitre build/san/vitre \
 	@scripts/run-tests
 
 bench: build/rel/vitre build/bench/gen_province build/bench/zscore_bench \
-	build/bench/docs_bench build/bench/gen_register build/bench/regstat_bench
+	build/bench/docs_bench build/bench/gen_register build/bench/regstat_bench \
+	build/bench/consolidate_bench
 	@VITRE_BENCH=1 scripts/install-deps
 	@bench/run
 	@bench/zscore
@@ -118,6 +121,11 @@ bench: build/rel/vitre build/bench/gen_province build/bench/zscore_bench \
 # The z-score benchmark alone (no server, no extra packages).
 bench-zscore: build/rel/vitre build/bench/zscore_bench
 	@bench/zscore
+
+# The consolidation benchmark alone (no server, no extra packages).
+bench-consolidate: build/rel/vitre build/bench/gen_province \
+	build/bench/consolidate_bench
+	@bench/consolidate
 
 # The child register benchmark alone (import, targets, search).
 bench-register: build/rel/vitre build/bench/gen_province \
@@ -143,6 +151,10 @@ build/bench/regstat_bench: bench/regstat_bench.c build/rel/libvitre.a
 build/bench/zscore_bench: bench/zscore_bench.c build/rel/libvitre.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CSTD) $(WARN) $(REL_FLAGS) $(INCLUDES) -o $@ $< build/rel/libvitre.a -lm
+
+build/bench/consolidate_bench: bench/consolidate_bench.c build/rel/libvitre.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) $(WARN) $(REL_FLAGS) $(INCLUDES) $(PKG_CFLAGS) -o $@ $< build/rel/libvitre.a $(LIBS)
 
 build/bench/docs_bench: bench/docs_bench.c build/rel/libvitre.a
 	@mkdir -p $(dir $@)

@@ -19,6 +19,7 @@
 #include "exchange/xchg_http.h"
 #include "regstat/population_http.h"
 #include "rollover/rollover_http.h"
+#include "reports/consol_http.h"
 #include "reports/report_http.h"
 #include "render/assets.h"
 #include "units/unit_http.h"
@@ -84,7 +85,13 @@ const struct route routes[] = {
 	    0 },
 	{ METHOD_POST, "/units/{id}/reports", report_create_post,
 	    PERM_REPORT_PREPARE, 0 },
+	{ METHOD_POST, "/units/{id}/reports/lock", consol_lock_post,
+	    PERM_REPORT_REVIEW, 0 },
+	{ METHOD_POST, "/units/{id}/reports/unlock", consol_unlock_post,
+	    PERM_REPORT_REVIEW, 0 },
 	{ METHOD_GET, "/reports/{id}", report_page, PERM_VIEW, 0 },
+	{ METHOD_POST, "/reports/{id}/consolidate", consol_refresh_post,
+	    PERM_REPORT_PREPARE, 0 },
 	{ METHOD_POST, "/reports/{id}/text", report_text_post,
 	    PERM_REPORT_PREPARE, 0 },
 	{ METHOD_POST, "/reports/{id}/submit", report_submit_post,

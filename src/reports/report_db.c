@@ -182,9 +182,8 @@ out:
 	return e;
 }
 
-/* Fill o's standing from the latest report of o's unit. */
-static enum err
-standing(struct db *db, struct report_oblig *o, const char *today)
+enum err
+report_db_standing(struct db *db, struct report_oblig *o, const char *today)
 {
 	struct db_stmt *st;
 	char sent[11] = "";
@@ -220,14 +219,68 @@ unit_open_in(const struct unit *u, const struct period *p)
 	    p->end_on);
 }
 
+int64_t
+report_db_receiver(const struct unit_tree *t, const struct report_regime *rg,
+    int64_t unit_id, const struct period *p)
+{
+	size_t ui = unit_index(t, unit_id), par, up;
+	int depth;
+
+	if (!rg->to_owner || ui == (size_t)-1 || unit_id == rg->owner_id)
+		return 0;
+	if ((par = unit_parent(t, ui, LINK_ADMIN, p->ref_on)) == (size_t)-1)
+		return 0;
+	/* The chain of admin parents must reach the owner. */
+	for (up = par, depth = 0; up != (size_t)-1 && depth < 16; depth++) {
+		if (t->u[up].id == rg->owner_id)
+			return t->u[par].id;
+		up = unit_parent(t, up, LINK_ADMIN, p->ref_on);
+	}
+	return 0;
+}
+
+bool
+report_db_consolidates(const struct unit_tree *t,
+    const struct report_regime *rg, int64_t unit_id, const struct period *p)
+{
+	size_t ui = unit_index(t, unit_id), *kids, nk, i;
+	bool any = false;
+
+	if (!rg->to_owner || ui == (size_t)-1)
+		return false;
+	if (unit_id == rg->owner_id)
+		return true;
+	if (report_db_receiver(t, rg, unit_id, p) == 0)
+		return false;
+	nk = unit_children(t, ui, LINK_ADMIN, p->ref_on, NULL, 0);
+	if (nk == 0)
+		return false;
+	kids = xcalloc(nk, sizeof(*kids));
+	nk = unit_children(t, ui, LINK_ADMIN, p->ref_on, kids, nk);
+	for (i = 0; i < nk && !any; i++)
+		any = unit_open_in(&t->u[kids[i]], p);
+	free(kids);
+	return any;
+}
+
 enum err
 report_db_owed(struct db *db, const struct unit_tree *t,
     const struct report_regime *rg, const struct period *p,
     const char *due_on, const char *today, struct report_oblig **out,
     size_t *n)
 {
+	return report_db_owed_to(db, t, rg, rg->owner_id, p, due_on, today,
+	    out, n);
+}
+
+enum err
+report_db_owed_to(struct db *db, const struct unit_tree *t,
+    const struct report_regime *rg, int64_t receiver, const struct period *p,
+    const char *due_on, const char *today, struct report_oblig **out,
+    size_t *n)
+{
 	struct report_oblig *v = NULL;
-	size_t owner = unit_index(t, rg->owner_id), *kids = NULL, nk, i;
+	size_t owner = unit_index(t, receiver), *kids = NULL, nk, i;
 	size_t nv = 0;
 	enum err e = ERR_OK;
 
@@ -247,10 +300,10 @@ report_db_owed(struct db *db, const struct unit_tree *t,
 			continue;
 		o->rg = rg;
 		o->unit_id = u->id;
-		o->to_unit_id = rg->owner_id;
+		o->to_unit_id = receiver;
 		o->period = *p;
 		snprintf(o->due_on, sizeof(o->due_on), "%s", due_on);
-		if ((e = standing(db, o, today)) != ERR_OK)
+		if ((e = report_db_standing(db, o, today)) != ERR_OK)
 			break;
 		nv++;
 	}
@@ -302,12 +355,12 @@ report_db_obligations(struct db *db, const struct unit_tree *t,
 
 			if (!unit_open_in(&t->u[ui], &o->period))
 				continue;
-			if (rg->to_owner && (par == (size_t)-1 ||
-			    t->u[par].id != rg->owner_id))
+			if (rg->to_owner && report_db_receiver(t, rg, unit_id,
+			    &o->period) == 0)
 				continue;
 			o->unit_id = unit_id;
 			o->to_unit_id = par == (size_t)-1 ? 0 : t->u[par].id;
-			if ((e = standing(db, o, today)) != ERR_OK)
+			if ((e = report_db_standing(db, o, today)) != ERR_OK)
 				break;
 			if (nv == cap) {
 				cap = cap ? cap * 2 : 16;
@@ -488,6 +541,43 @@ report_db_lock(struct db *db, int64_t reporting_id, int64_t period_id,
 	db_bind_int(st, 4, user_id);
 	db_bind_int(st, 5, (int64_t)time(NULL));
 	return db_run(st);
+}
+
+enum err
+report_db_unlock(struct db *db, int64_t reporting_id, int64_t period_id,
+    const char *due_on)
+{
+	struct db_stmt *st;
+	enum err e;
+
+	st = db_stmt(db, "DELETE FROM report_lock WHERE reporting_id = ? AND "
+	    "period_id = ? AND due_on = ?");
+	db_bind_int(st, 1, reporting_id);
+	db_bind_int(st, 2, period_id);
+	db_bind_text(st, 3, due_on);
+	if ((e = db_run(st)) != ERR_OK)
+		return e;
+	return db_changes(db) == 1 ? ERR_OK : ERR_CONFLICT;
+}
+
+bool
+report_db_locked_for(struct db *db, int64_t reporting_id, int64_t period_id,
+    const char *due_on, int64_t unit_id)
+{
+	struct db_stmt *st;
+	int64_t n = 0;
+
+	st = db_stmt(db, "SELECT COUNT(*) FROM report_lock l JOIN "
+	    "plan_reporting g ON g.id = l.reporting_id JOIN plan p ON p.id = "
+	    "g.plan_id WHERE l.reporting_id = ? AND l.period_id = ? AND "
+	    "l.due_on = ? AND p.unit_id <> ?");
+	db_bind_int(st, 1, reporting_id);
+	db_bind_int(st, 2, period_id);
+	db_bind_text(st, 3, due_on);
+	db_bind_int(st, 4, unit_id);
+	if (db_one_int(st, &n) != ERR_OK)
+		return true;
+	return n > 0;
 }
 
 /* The targets of a plan: id, code, label, indicator. */
@@ -719,6 +809,59 @@ rows_below(struct db *db, int64_t report_id, struct report_num **out,
 	return e;
 }
 
+/* The latest accepted version of o's report, 0 = none. */
+static enum err
+accepted_of(struct db *db, const struct report_oblig *o, int64_t *id)
+{
+	struct db_stmt *st;
+	enum db_rc rc;
+
+	*id = 0;
+	if (o->report_id != 0 && o->state == REPORT_ACCEPTED) {
+		*id = o->report_id;
+		return ERR_OK;
+	}
+	if (o->report_id == 0)
+		return ERR_OK;
+	st = db_stmt(db, "SELECT id FROM report WHERE reporting_id = ? AND "
+	    "unit_id = ? AND period_id = ? AND due_on = ? AND state = "
+	    "'accepted' ORDER BY version DESC LIMIT 1");
+	db_bind_int(st, 1, o->rg->id);
+	db_bind_int(st, 2, o->unit_id);
+	db_bind_int(st, 3, o->period.id);
+	db_bind_text(st, 4, o->due_on);
+	if ((rc = db_step(st)) == DB_ROW)
+		*id = db_col_int(st, 0);
+	db_done(st);
+	return rc == DB_ROW || rc == DB_DONE ? ERR_OK : ERR_DB;
+}
+
+enum err
+report_db_missing(struct db *db, const struct unit_tree *t,
+    const struct report_regime *rg, int64_t receiver, const struct period *p,
+    const char *due_on, const char *today, struct buf *names)
+{
+	struct report_oblig *owed = NULL;
+	size_t nowed = 0, j;
+	enum err e;
+
+	if ((e = report_db_owed_to(db, t, rg, receiver, p, due_on, today,
+	    &owed, &nowed)) != ERR_OK)
+		return e;
+	for (j = 0; j < nowed && e == ERR_OK; j++) {
+		const struct unit *u = unit_get(t, owed[j].unit_id);
+		int64_t acc = 0;
+
+		if ((e = accepted_of(db, &owed[j], &acc)) != ERR_OK || acc != 0)
+			continue;
+		if (names->len > 0)
+			buf_puts(names, ", ");
+		buf_puts(names, u != NULL ? u->name : "?");
+	}
+	free(owed);
+	return e;
+}
+
 enum err
 report_db_consolidate(struct app *app, struct db *db,
     const struct unit_tree *t, const struct report_regime *rg,
@@ -737,8 +880,8 @@ report_db_consolidate(struct app *app, struct db *db,
 		return e;
 	if ((e = tgts_load(db, rg->plan_id, &g, &ng)) != ERR_OK)
 		goto out;
-	if ((e = report_db_owed(db, t, rg, &p, r->due_on, today, &owed,
-	    &nowed)) != ERR_OK)
+	if ((e = report_db_owed_to(db, t, rg, r->unit_id, &p, r->due_on,
+	    today, &owed, &nowed)) != ERR_OK)
 		goto out;
 	tot = xcalloc(ng ? ng : 1, sizeof(*tot));
 	/* The office's own data: the roll-up of its whole area. */
@@ -758,15 +901,17 @@ report_db_consolidate(struct app *app, struct db *db,
 	/* A table per unit below, from its accepted report. */
 	for (j = 0; j < nowed && e == ERR_OK; j++) {
 		const struct unit *u = unit_get(t, owed[j].unit_id);
+		int64_t acc = 0;
 
-		if (owed[j].state != REPORT_ACCEPTED) {
+		if ((e = accepted_of(db, &owed[j], &acc)) != ERR_OK)
+			break;
+		if (acc == 0) {
 			if (missing->len > 0)
 				buf_puts(missing, ", ");
 			buf_puts(missing, u != NULL ? u->name : "?");
 			continue;
 		}
-		if ((e = rows_below(db, owed[j].report_id, &rows, &nrows)) !=
-		    ERR_OK)
+		if ((e = rows_below(db, acc, &rows, &nrows)) != ERR_OK)
 			break;
 		for (k = 0; k < nrows && e == ERR_OK; k++) {
 			for (i = 0; i < ng; i++)
@@ -898,7 +1043,7 @@ report_db_create(struct app *app, struct db *db, const struct unit_tree *t,
 	nr.period_id = p->id;
 	snprintf(nr.due_on, sizeof(nr.due_on), "%s", due_on);
 	nr.version = 1;
-	nr.consolidated = rg->to_owner && rg->owner_id == unit_id;
+	nr.consolidated = report_db_consolidates(t, rg, unit_id, p);
 	return insert_snap(app, db, t, rg, &nr, today, user_id, id);
 }
 

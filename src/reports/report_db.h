@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/buf.h"
 #include "core/err.h"
 #include "indicators/period.h"
 #include "reports/report.h"
@@ -71,6 +72,36 @@ enum err	 report_db_owed(struct db *, const struct unit_tree *,
 		    const struct report_regime *rg, const struct period *,
 		    const char *due_on, const char *today,
 		    struct report_oblig **out, size_t *n);
+/* The same for any receiving office: the units directly below it. */
+enum err	 report_db_owed_to(struct db *, const struct unit_tree *,
+		    const struct report_regime *rg, int64_t receiver,
+		    const struct period *, const char *due_on,
+		    const char *today, struct report_oblig **out, size_t *n);
+/*
+ * A regime addressed to its owner runs down the whole admin tree below it:
+ * every unit below the owner on the period's ref_on reports to its admin
+ * parent, and an office with units below it consolidates theirs (school ->
+ * commune or district -> province).  The office unit_id reports the due
+ * to, 0 when it does not owe it (the owner itself owes nothing).
+ */
+int64_t		 report_db_receiver(const struct unit_tree *,
+		    const struct report_regime *, int64_t unit_id,
+		    const struct period *);
+/* Is unit_id's report of the due a consolidation (the owner, or an office
+ * with units below it open during the period)? */
+bool		 report_db_consolidates(const struct unit_tree *,
+		    const struct report_regime *, int64_t unit_id,
+		    const struct period *);
+/* The names of the units below receiver without an accepted report of
+ * the due, ", "-separated into names (nothing written). */
+enum err	 report_db_missing(struct db *, const struct unit_tree *,
+		    const struct report_regime *, int64_t receiver,
+		    const struct period *, const char *due_on,
+		    const char *today, struct buf *names);
+/* Fill o's standing, report and lock from the latest report of o's unit
+ * (o's rg, unit_id, period and due_on set). */
+enum err	 report_db_standing(struct db *, struct report_oblig *o,
+		    const char *today);
 /* The dues of a regime with their periods (skipping unknown periods). */
 enum err	 report_db_dues(struct db *, const struct report_regime *,
 		    struct report_oblig **out, size_t *n);
@@ -107,6 +138,13 @@ bool		 report_db_locked(struct db *, int64_t reporting_id,
 		    int64_t period_id, const char *due_on);
 enum err	 report_db_lock(struct db *, int64_t reporting_id,
 		    int64_t period_id, const char *due_on, int64_t user_id);
+/* Remove the lock; ERR_CONFLICT when there was none. */
+enum err	 report_db_unlock(struct db *, int64_t reporting_id,
+		    int64_t period_id, const char *due_on);
+/* Does the lock stop unit_id's report?  The owner of the regime locks
+ * the units below; its own consolidated report stays open. */
+bool		 report_db_locked_for(struct db *, int64_t reporting_id,
+		    int64_t period_id, const char *due_on, int64_t unit_id);
 
 /*
  * Create the first version of the report of an obligation (ERR_CONFLICT

@@ -11,9 +11,8 @@
  *   - accept, return, lock: an area or province officer whose scope holds
  *     the unit, for units strictly below their own.
  * Every step runs in one transaction with its audit row; a step out of
- * order answers 409, a locked period 423, nothing changed.  A consolidated
- * report with units below that have no accepted report is submitted only
- * when the form confirms exactly those units (confirm_missing).
+ * order answers 409, a locked period 423, nothing changed.  Consolidated
+ * reports, the completeness of the units below and the locks: consol_http.c.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,6 +27,7 @@
 #include "render/html.h"
 #include "render/layout.h"
 #include "render/numfmt.h"
+#include "reports/consol_http.h"
 #include "reports/report_db.h"
 #include "reports/report_http.h"
 #include "units/unit.h"
@@ -77,8 +77,8 @@ regimes(struct req *r, const struct unit_tree *t, struct report_regime **v,
 	return true;
 }
 
-static void
-oblig_row(struct req *r, const struct unit_tree *t,
+void
+report_oblig_row(struct req *r, const struct unit_tree *t,
     const struct report_oblig *o, bool below)
 {
 	char d[NUMFMT_MAX];
@@ -118,62 +118,6 @@ oblig_row(struct req *r, const struct unit_tree *t,
 		    "Create the report"));
 	}
 	html_lit(&r->out, "</td></tr>");
-}
-
-/* The dues of regimes addressed to unit: completeness of the units below. */
-static bool
-incoming(struct req *r, const struct unit_tree *t,
-    const struct report_regime *rgs, size_t nrg, int64_t unit_id,
-    const char *today)
-{
-	struct report_oblig *d = NULL, *owed = NULL;
-	size_t nd = 0, nowed = 0, i, j, k;
-	char dd[NUMFMT_MAX];
-
-	for (i = 0; i < nrg; i++) {
-		if (!rgs[i].to_owner || rgs[i].owner_id != unit_id)
-			continue;
-		if (report_db_dues(r->db, &rgs[i], &d, &nd) != ERR_OK)
-			return false;
-		html_fmt(&r->out, "<h3>%s <small>%s</small></h3>",
-		    rgs[i].what, rgs[i].plan_ref);
-		html_fmt(&r->out, "<table><thead><tr><th>%s</th><th>%s</th>"
-		    "<th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
-		    "<th></th></tr></thead><tbody>", L(r, "Kỳ", "Period"),
-		    L(r, "Hạn", "Due"), L(r, "Phải gửi", "Expected"),
-		    L(r, "Đúng hạn", "On time"), L(r, "Muộn", "Late"),
-		    L(r, "Chưa gửi, quá hạn", "Missing"),
-		    L(r, "Đã tiếp nhận", "Accepted"));
-		for (j = nd; j-- > 0;) {
-			struct report_tally tl = { 0 };
-
-			if (report_db_owed(r->db, t, &rgs[i], &d[j].period,
-			    d[j].due_on, today, &owed, &nowed) != ERR_OK) {
-				free(d);
-				return false;
-			}
-			for (k = 0; k < nowed; k++)
-				report_tally_add(&tl, owed[k].standing,
-				    owed[k].state == REPORT_ACCEPTED);
-			html_fmt(&r->out, "<tr><td>%s</td><td>%s</td>"
-			    "<td>%d</td><td>%d (%d%%)</td><td>%d</td>"
-			    "<td>%d</td><td>%d</td><td><details><summary>%s"
-			    "</summary><table>", d[j].period.code,
-			    d[j].due_on[0] ? numfmt_date(dd, d[j].due_on) :
-			    "—", tl.expected, tl.on_time,
-			    report_pct(tl.on_time, tl.expected), tl.late,
-			    tl.missing, tl.accepted, L(r, "Đơn vị", "Units"));
-			for (k = 0; k < nowed; k++)
-				oblig_row(r, t, &owed[k], true);
-			html_lit(&r->out, "</table></details></td></tr>");
-			free(owed);
-			owed = NULL;
-		}
-		html_lit(&r->out, "</tbody></table>");
-		free(d);
-		d = NULL;
-	}
-	return true;
 }
 
 void
@@ -216,11 +160,11 @@ report_calendar_page(struct req *r)
 	    L(r, "Hạn", "Due"), L(r, "Gửi tới", "To"),
 	    L(r, "Tình trạng", "Standing"), L(r, "Báo cáo", "Report"));
 	for (i = 0; i < nob; i++)
-		oblig_row(r, t, &ob[i], false);
+		report_oblig_row(r, t, &ob[i], false);
 	html_lit(&r->out, "</tbody></table>");
 	html_fmt(&r->out, "<h2>%s</h2>", L(r, "Các đơn vị cấp dưới gửi về",
 	    "Reports due from the units below"));
-	if (!incoming(r, t, rgs, nrg, r->params[0], today)) {
+	if (!consol_incoming(r, t, rgs, nrg, r->params[0], today)) {
 		buf_reset(&r->out);
 		db_fail(r);
 		goto out;
@@ -234,8 +178,8 @@ out:
 
 /* The obligation named by the form for the route's unit; answers 400/404
  * and returns NULL when there is none. */
-static const struct report_regime *
-form_oblig(struct req *r, const struct unit_tree *t,
+const struct report_regime *
+report_form_oblig(struct req *r, const struct unit_tree *t,
     const struct report_regime *rgs, size_t nrg, struct period *p,
     char due[11])
 {
@@ -279,14 +223,8 @@ static bool
 owes(const struct unit_tree *t, const struct report_regime *rg,
     int64_t unit_id, const struct period *p)
 {
-	size_t ui = unit_index(t, unit_id), par;
-
-	if (rg->owner_id == unit_id)
-		return true;
-	if (!rg->to_owner || ui == (size_t)-1)
-		return false;
-	par = unit_parent(t, ui, LINK_ADMIN, p->ref_on);
-	return par != (size_t)-1 && t->u[par].id == rg->owner_id;
+	return rg->owner_id == unit_id ||
+	    report_db_receiver(t, rg, unit_id, p) != 0;
 }
 
 static void
@@ -326,16 +264,19 @@ report_create_post(struct req *r)
 	if (!unit_check_scope(r, t, r->params[0]) || !regimes(r, t, &rgs,
 	    &nrg))
 		goto out;
-	if ((rg = form_oblig(r, t, rgs, nrg, &p, due)) == NULL)
+	if ((rg = report_form_oblig(r, t, rgs, nrg, &p, due)) == NULL)
 		goto out;
 	if (!owes(t, rg, r->params[0], &p)) {
 		resp_error(r, ERR_INVALID, "Đơn vị không phải gửi báo cáo "
 		    "này.", "The unit does not owe this report.");
 		goto out;
 	}
-	if (report_db_locked(r->db, rg->id, p.id, due)) {
-		resp_error(r, ERR_LOCKED, "Kỳ báo cáo đã khóa.",
-		    "The period is locked.");
+	if (report_db_locked_for(r->db, rg->id, p.id, due, r->params[0])) {
+		consol_locked(r);
+		goto out;
+	}
+	if (report_db_consolidates(t, rg, r->params[0], &p)) {
+		consol_create(r, t, rg, &p, due);
 		goto out;
 	}
 	today_of(today);
@@ -451,6 +392,8 @@ step_forms(struct req *r, const struct report *rp)
 		    false);
 		step_button(r, rp, "return", L(r, "Trả lại", "Return"), true);
 	}
+	if (rp->consolidated)
+		consol_step_forms(r, rp);
 	if (report_step_allowed(rp->state, REPORT_STEP_REVISE) &&
 	    role_can(r->user.role, PERM_REPORT_PREPARE))
 		step_button(r, rp, "revise", L(r, "Lập phiên bản mới",
@@ -576,10 +519,9 @@ step_check(struct req *r, const struct unit_tree *t, const struct report *rp,
 		return false;
 	}
 	if (k != REPORT_STEP_ACCEPT && k != REPORT_STEP_RETURN &&
-	    report_db_locked(r->db, rp->reporting_id, rp->period_id,
-	    rp->due_on)) {
-		resp_error(r, ERR_LOCKED, "Kỳ báo cáo đã khóa.",
-		    "The period is locked.");
+	    report_db_locked_for(r->db, rp->reporting_id, rp->period_id,
+	    rp->due_on, rp->unit_id)) {
+		consol_locked(r);
 		return false;
 	}
 	return true;
