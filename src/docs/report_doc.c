@@ -29,6 +29,12 @@ static const double num_widths[] = { 0.8, 3.2, 2.0, 1.3, 1.3, 1.6, 1.6,
 static const char *const num_heads[NUM_COLS] = { "TT", "Chỉ tiêu",
 	"Kỳ số liệu", "Tử số", "Mẫu số", "Kết quả", "Mục tiêu", "Đánh giá" };
 
+/* The short table of a unit below in a consolidated report. */
+static const double unit_widths[] = { 0.8, 6.0, 2.6, 2.2, 2.0 };
+#define UNIT_COLS	(sizeof(unit_widths) / sizeof(unit_widths[0]))
+static const char *const unit_heads[UNIT_COLS] = { "TT", "Chỉ tiêu",
+	"Tử số / Mẫu số", "Kết quả", "Đánh giá" };
+
 static const char *const part_titles[REPORT_DOC_PART__MAX] = {
 	"Kết quả thực hiện các chỉ tiêu",
 	"Tình trạng dinh dưỡng của trẻ",
@@ -306,46 +312,87 @@ in_table(const struct report_doc_in *in, size_t i, int64_t unit,
 	return x->unit_id == unit && part_of(in, x) == part;
 }
 
-/* The table of the numbers of unit in part; false if there are none. */
+/* The target's code and label: "CT1. Tỷ lệ ..." into *cell. */
+static void
+label_cell(char **cell, const struct report_num *x)
+{
+	struct buf b = BUF_INIT;
+
+	if (x->target_code[0] != '\0')
+		buf_printf(&b, "%s. %s", x->target_code, x->label);
+	else
+		buf_puts(&b, x->label);
+	doc_set(cell, b.data);
+	buf_release(&b);
+}
+
+/* A new table of ncols columns with its header row. */
+static struct doc_table *
+table_with_head(struct doc *d, size_t ncols, const double *widths,
+    const char *const *heads)
+{
+	struct doc_table *t = doc_add_table(d, ncols, widths, 1);
+	char **row = doc_table_row(t);
+	size_t k;
+
+	for (k = 0; k < ncols; k++)
+		doc_set(&row[k], heads[k]);
+	return t;
+}
+
+/*
+ * The table of the numbers of unit in part, from rows from..to; false if
+ * there are none.  compact: the short form of a unit below in a
+ * consolidated report (the targets are the totals table's; the period is
+ * shown only when it is not the report's).
+ */
 static bool
 nums_table(struct doc *d, const struct report_doc_in *in, int64_t unit,
-    enum report_doc_part part, size_t from, size_t to)
+    enum report_doc_part part, size_t from, size_t to, bool compact)
 {
 	char val[NUMFMT_MAX], num[NUMFMT_MAX], den[NUMFMT_MAX], tt[16];
 	struct doc_table *t = NULL;
+	struct buf b = BUF_INIT;
 	char **row;
-	size_t i, k, n = 0;
+	size_t i, n = 0;
 
 	for (i = from; i < to; i++) {
 		const struct report_num *x = &in->rp->nums[i];
 
 		if (!in_table(in, i, unit, part))
 			continue;
-		if (t == NULL) {
-			t = doc_add_table(d, NUM_COLS, num_widths, 1);
-			row = doc_table_row(t);
-			for (k = 0; k < NUM_COLS; k++)
-				doc_set(&row[k], num_heads[k]);
-		}
+		if (t == NULL)
+			t = compact ? table_with_head(d, UNIT_COLS,
+			    unit_widths, unit_heads) : table_with_head(d,
+			    NUM_COLS, num_widths, num_heads);
 		row = doc_table_row(t);
 		snprintf(tt, sizeof(tt), "%zu", ++n);
 		doc_set(&row[0], tt);
-		if (x->target_code[0] != '\0') {
-			struct buf b = BUF_INIT;
-
-			buf_printf(&b, "%s. %s", x->target_code, x->label);
-			doc_set(&row[1], b.data);
-			buf_release(&b);
-		} else
-			doc_set(&row[1], x->label);
-		doc_set(&row[2], x->has_value ? x->period : "");
+		label_cell(&row[1], x);
 		num_cells(in, x, val, num, den);
+		if (compact) {
+			buf_reset(&b);
+			if (x->has_value)
+				buf_printf(&b, "%s%s%s", num, den[0] ? " / " :
+				    "", den);
+			doc_set(&row[2], b.data);
+			buf_reset(&b);
+			buf_puts(&b, x->has_value ? val : "\u2014");
+			if (x->has_value && strcmp(x->period,
+			    in->period.code) != 0)
+				buf_printf(&b, " (%s)", x->period);
+			doc_set(&row[3], b.data);
+			doc_set(&row[4], status_label(x->status));
+			continue;
+		}
+		doc_set(&row[2], x->has_value ? x->period : "");
 		doc_set(&row[3], num);
 		doc_set(&row[4], den);
-		doc_set(&row[5], x->has_value ? val : "—");
+		doc_set(&row[5], x->has_value ? val : "\u2014");
 		doc_set(&row[6], x->target_text);
 		doc_set(&row[7], status_label(x->status));
 	}
+	buf_release(&b);
 	return t != NULL;
 }
 
@@ -402,7 +449,7 @@ static void
 targets_own(struct doc *d, const struct report_doc_in *in)
 {
 	if (!nums_table(d, in, in->rp->unit_id, REPORT_DOC_TARGETS, 0,
-	    in->rp->nnums))
+	    in->rp->nnums, false))
 		doc_add_text(d, DOC_PARA, 0, "Kế hoạch không có chỉ tiêu nào "
 		    "cần báo cáo trong kỳ.");
 }
@@ -457,14 +504,15 @@ targets_consolidated(struct doc *d, const struct report_doc_in *in)
 	heading(d, 1, ++n, "Tổng hợp chung");
 	doc_add_text(d, DOC_PARA, 0, "Tử số và mẫu số là tổng của các đơn "
 	    "vị; tỷ lệ tính từ các tổng đó.");
-	if (!nums_table(d, in, 0, REPORT_DOC_TARGETS, 0, in->rp->nnums))
+	if (!nums_table(d, in, 0, REPORT_DOC_TARGETS, 0, in->rp->nnums,
+	    false))
 		doc_add_text(d, DOC_PARA, 0, "Chưa có số liệu tổng hợp.");
 	if (has_part(in, REPORT_DOC_TARGETS)) {
 		bool own;
 
 		heading(d, 1, ++n, "Số liệu toàn địa bàn của đơn vị");
 		own = nums_table(d, in, in->rp->unit_id, REPORT_DOC_TARGETS,
-		    0, in->rp->nnums);
+		    0, in->rp->nnums, false);
 		if (!own)
 			doc_add_text(d, DOC_PARA, 0, "Không có.");
 	}
@@ -480,7 +528,7 @@ targets_consolidated(struct doc *d, const struct report_doc_in *in)
 		doc_add_run(doc_add_block(d, DOC_HEADING, 2), b.data,
 		    DOC_BOLD);
 		if (!nums_table(d, in, sp[i].unit, REPORT_DOC_TARGETS,
-		    sp[i].from, sp[i].to))
+		    sp[i].from, sp[i].to, true))
 			doc_add_text(d, DOC_PARA, 0, "Không có chỉ tiêu.");
 	}
 	free(sp);
@@ -577,7 +625,7 @@ report_doc_build(const struct report_doc_in *in)
 		doc_add_text(d, DOC_PARA, 0, "Số liệu tổng hợp, không chứa "
 		    "thông tin cá nhân của trẻ.");
 		if (!nums_table(d, in, rp->consolidated ? 0 : rp->unit_id,
-		    part, 0, rp->nnums))
+		    part, 0, rp->nnums, false))
 			doc_add_text(d, DOC_PARA, 0, "Chưa có số liệu.");
 	}
 	heading(d, 0, ++sec, "Đánh giá chung");
