@@ -3,8 +3,8 @@
  * "Số: …/BC-…", the period in words, the signature forms (KT., TM.), the
  * format codes; the document of a unit's report and of a consolidated
  * report built in memory (header, sections in order, the value in
- * Vietnamese number format, a table per unit, the missing units, the
- * nutrition counts in their own section); the XLSX writer making a zip.
+ * Vietnamese number format, the activities, a table per unit, the
+ * missing units, the nutrition counts in their own section); the XLSX writer making a zip.
  * The text inside the files is checked by tests/http/t_report_docs.sh.
  */
 #include <stdio.h>
@@ -206,6 +206,15 @@ a_units_report_becomes_a_decree_30_report(void **state)
 	(void)state;
 	add_num(rp, 11, 1, "CT1", 1234, 1300);
 	add_num(rp, 11, 2, "DD1", 3, 250);
+	rp->acts = xcalloc(2, sizeof(*rp->acts));
+	rp->nacts = 2;
+	snprintf(rp->acts[0].on_date, sizeof(rp->acts[0].on_date),
+	    "2024-06-01");
+	rp->acts[0].title = xstrdup("Tháng hành động vì trẻ em");
+	rp->acts[0].reached = 1250;
+	snprintf(rp->acts[1].on_date, sizeof(rp->acts[1].on_date),
+	    "2024-09-17");
+	rp->acts[1].title = xstrdup("Tết Trung thu");
 	fill_in(&in, rp);
 	d = report_doc_build(&in);
 	assert_string_equal(d->parent_body,
@@ -234,7 +243,9 @@ a_units_report_becomes_a_decree_30_report(void **state)
 	assert_non_null(a);
 	assert_non_null(b);
 	assert_true(a < b);
-	assert_non_null(strstr(t.data, "II. CÁC HOẠT ĐỘNG ĐÃ TRIỂN KHAI"));
+	assert_non_null(strstr(t.data, "II. CÁC HOẠT ĐỘNG ĐÃ TRIỂN KHAI\n"
+	    "- 01/06/2024: Tháng hành động vì trẻ em (1.250 người tham gia);\n"
+	    "- 17/09/2024: Tết Trung thu.\n"));
 	assert_non_null(strstr(t.data, "IV. ĐÁNH GIÁ CHUNG"));
 	assert_non_null(strstr(t.data, "\nVượt chỉ tiêu.\n"));
 	/* An empty section keeps its heading with a mark to fill in. */
