@@ -99,7 +99,7 @@ void		 report_doc_period_vi(const struct period *, char *out,
 void		 report_doc_sign(enum unit_kind, bool deputy, char *authority,
 		    size_t asz, char *title, size_t tsz);
 
-/* Output formats of the document routes and the command line. */
+/* Output formats of the document routes and report_doc_render(). */
 enum report_doc_fmt { REPORT_DOC_PDF, REPORT_DOC_DOCX, REPORT_DOC_XLSX,
 	REPORT_DOC_FMT__MAX };
 bool		 report_doc_fmt_from_code(const char *, enum report_doc_fmt *);
