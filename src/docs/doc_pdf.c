@@ -11,6 +11,13 @@
  * follows with it; the signature block is never split.  Pages from the
  * second on carry their number centred in the top margin.
  *
+ * Speed (a province report has tens of thousands of table cells,
+ * bench/docs_bench): cells are laid out through a cache keyed on their
+ * text, width and style, since the same labels, statuses and numbers come
+ * back row after row; and a table's borders are a rule under each row
+ * and the column rules once per page the table runs over, not a
+ * rectangle per cell.
+ *
  * Units: cairo's PDF surface works in points; pango's context is set to
  * 72 dpi so a font size in points is a size in those units.
  */
@@ -54,7 +61,14 @@ struct pdf {
 	int		 page;
 	const struct doc_table *head_of;	/* the table being drawn */
 	double		*colx, *colw;	/* its columns */
+	size_t		 ncols;
+	double		 seg_top;	/* where the table began on this page,
+					 * < 0: not yet */
+	GHashTable	*cells;		/* cell key -> struct lines */
 };
+
+/* Cells laid out at most, before the cache starts afresh. */
+#define CELL_CACHE_MAX	8192
 
 static cairo_status_t
 write_cb(void *closure, const unsigned char *data, unsigned int len)
@@ -186,6 +200,43 @@ lines_release(struct lines *ls)
 	memset(ls, 0, sizeof(*ls));
 }
 
+static void
+cached_free(gpointer v)
+{
+	struct lines *ls = v;
+
+	g_object_unref(ls->l);
+	free(ls->v);
+	free(ls);
+}
+
+/*
+ * The lines of a table cell: from the cache, or laid out and kept there.
+ * out gets its own reference and copy of the lines (lines_release() as
+ * for any other).
+ */
+static void
+cell_lines(struct pdf *p, const char *text, double width, unsigned style,
+    PangoAlignment align, struct lines *out)
+{
+	struct buf key = BUF_INIT;
+	struct lines *c;
+
+	buf_printf(&key, "%u|%d|%.3f|%s", style, (int)align, width, text);
+	if ((c = g_hash_table_lookup(p->cells, key.data)) == NULL) {
+		if (g_hash_table_size(p->cells) >= CELL_CACHE_MAX)
+			g_hash_table_remove_all(p->cells);
+		c = xcalloc(1, sizeof(*c));
+		lines_of(layout(p, text, width, DOC_PT_TABLE, style, align), c);
+		g_hash_table_insert(p->cells, xstrdup(key.data), c);
+	}
+	out->l = g_object_ref(c->l);
+	out->n = c->n;
+	out->v = xcalloc(c->n + 1, sizeof(*out->v));
+	memcpy(out->v, c->v, c->n * sizeof(*out->v));
+	buf_release(&key);
+}
+
 /* Height of lines i0 .. i1 - 1. */
 static double
 span(const struct lines *ls, size_t i0, size_t i1)
@@ -277,9 +328,12 @@ page_number(struct pdf *p)
 
 static void table_head(struct pdf *);
 
+static void column_rules(struct pdf *);
+
 static void
 new_page(struct pdf *p)
 {
+	column_rules(p);
 	cairo_show_page(p->cr);
 	p->page++;
 	p->y = p->top;
@@ -418,20 +472,48 @@ row_lines(struct pdf *p, const struct doc_table *t, size_t r,
 	size_t c;
 
 	for (c = 0; c < t->ncols; c++)
-		lines_of(layout(p, doc_cell(t, r, c), p->colw[c] -
-		    2 * CELL_PAD_X, DOC_PT_TABLE, head ? DOC_BOLD : 0, head ?
-		    PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT), &cells[c]);
+		cell_lines(p, doc_cell(t, r, c), p->colw[c] - 2 * CELL_PAD_X,
+		    head ? DOC_BOLD : 0, head ? PANGO_ALIGN_CENTER :
+		    PANGO_ALIGN_LEFT, &cells[c]);
 }
 
+/* The rules of a row of cells, h high at y: the one under it, and the
+ * one above when it is the table's first row on the page. */
 static void
-cell_borders(struct pdf *p, size_t ncols, double y, double h)
+cell_borders(struct pdf *p, double y, double h)
+{
+	double x0 = p->colx[0], x1 = p->colx[p->ncols - 1] +
+	    p->colw[p->ncols - 1];
+
+	cairo_set_line_width(p->cr, RULE_PT);
+	if (p->seg_top < 0) {
+		p->seg_top = y;
+		cairo_move_to(p->cr, x0, y);
+		cairo_line_to(p->cr, x1, y);
+	}
+	cairo_move_to(p->cr, x0, y + h);
+	cairo_line_to(p->cr, x1, y + h);
+	cairo_stroke(p->cr);
+}
+
+/* The column rules of the table's part on this page, down to p->y. */
+static void
+column_rules(struct pdf *p)
 {
 	size_t c;
 
+	if (p->colx == NULL || p->seg_top < 0)
+		return;
 	cairo_set_line_width(p->cr, RULE_PT);
-	for (c = 0; c < ncols; c++)
-		cairo_rectangle(p->cr, p->colx[c], y, p->colw[c], h);
+	for (c = 0; c <= p->ncols; c++) {
+		double x = c < p->ncols ? p->colx[c] : p->colx[c - 1] +
+		    p->colw[c - 1];
+
+		cairo_move_to(p->cr, x, p->seg_top);
+		cairo_line_to(p->cr, x, p->y);
+	}
 	cairo_stroke(p->cr);
+	p->seg_top = -1;
 }
 
 /*
@@ -483,7 +565,7 @@ table_row(struct pdf *p, const struct doc_table *t, size_t r)
 			if (span(&cells[c], at[c], end[c]) > h)
 				h = span(&cells[c], at[c], end[c]);
 		}
-		cell_borders(p, t->ncols, p->y, h + 2 * CELL_PAD_Y);
+		cell_borders(p, p->y, h + 2 * CELL_PAD_Y);
 		p->y += h + 2 * CELL_PAD_Y;
 		left = false;
 		for (c = 0; c < t->ncols; c++) {
@@ -524,6 +606,8 @@ table(struct pdf *p, const struct doc_table *t)
 		return;
 	p->colx = xcalloc(t->ncols, sizeof(double));
 	p->colw = xcalloc(t->ncols, sizeof(double));
+	p->ncols = t->ncols;
+	p->seg_top = -1;
 	for (c = 0; c < t->ncols; c++)
 		sum += t->widths[c];
 	for (c = 0; c < t->ncols; c++) {
@@ -540,6 +624,7 @@ table(struct pdf *p, const struct doc_table *t)
 	for (r = t->nhead; r < t->nrows; r++)
 		table_row(p, t, r);
 	p->head_of = NULL;
+	column_rules(p);
 	free(p->colx);
 	free(p->colw);
 	p->colx = p->colw = NULL;
@@ -669,6 +754,8 @@ doc_pdf(const struct doc *d, struct buf *out)
 	p.cr = cairo_create(p.surf);
 	p.ctx = pango_cairo_create_context(p.cr);
 	context_setup(p.ctx);
+	p.cells = g_hash_table_new_full(g_str_hash, g_str_equal, free,
+	    cached_free);
 	cairo_set_source_rgb(p.cr, 0, 0, 0);
 	p.left = DOC_MARGIN_LEFT_MM * MM;
 	p.width = DOC_TEXT_W_MM * MM;
@@ -687,6 +774,8 @@ doc_pdf(const struct doc *d, struct buf *out)
 	    !buf_failed(out))
 		rc = ERR_OK;
 out:
+	if (p.cells != NULL)
+		g_hash_table_destroy(p.cells);
 	if (p.ctx != NULL)
 		g_object_unref(p.ctx);
 	if (p.cr != NULL)

@@ -30,5 +30,10 @@ void		 plan_doc_file_name(const struct plan *p, const char *ext,
  * same check as GET /plans/{id}, then the file as an attachment. */
 void		 plan_pdf(struct req *);
 void		 plan_docx(struct req *);
+/* The same as a background job (docs/doc_job.h): POST /plans/{id}/doc
+ * (format=pdf|docx), GET /plans/{id}/doc/{job} and .../file. */
+void		 plan_doc_post(struct req *);
+void		 plan_doc_job(struct req *);
+void		 plan_doc_file(struct req *);
 
 #endif

@@ -8,6 +8,7 @@
 #include "cases/casefile_http.h"
 #include "dashboard/dash_http.h"
 #include "docs/plan_doc.h"
+#include "docs/report_doc.h"
 #include "counsel/counsel_http.h"
 #include "growth/growth_http.h"
 #include "http/route.h"
@@ -54,6 +55,14 @@ const struct route routes[] = {
 	{ METHOD_GET, "/plans/{id}/export", plan_export, PERM_VIEW, 0 },
 	{ METHOD_GET, "/plans/{id}/pdf", plan_pdf, PERM_VIEW, 0 },
 	{ METHOD_GET, "/plans/{id}/docx", plan_docx, PERM_VIEW, 0 },
+	/* Documents made as background jobs (docs/doc_job.h). */
+	{ METHOD_POST, "/plans/{id}/doc", plan_doc_post, PERM_VIEW, 0 },
+	{ METHOD_GET, "/plans/{id}/doc/{id}", plan_doc_job, PERM_VIEW, 0 },
+	{ METHOD_GET, "/plans/{id}/doc/{id}/file", plan_doc_file, PERM_VIEW, 0 },
+	{ METHOD_POST, "/reports/{id}/doc", report_doc_post, PERM_VIEW, 0 },
+	{ METHOD_GET, "/reports/{id}/doc/{id}", report_doc_job, PERM_VIEW, 0 },
+	{ METHOD_GET, "/reports/{id}/doc/{id}/file", report_doc_file,
+	    PERM_VIEW, 0 },
 	{ METHOD_GET, "/api/plans", plan_api_list, PERM_VIEW, ROUTE_API },
 	{ METHOD_GET, "/api/plans/{id}", plan_api_get, PERM_VIEW, ROUTE_API },
 

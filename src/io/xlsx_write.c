@@ -26,14 +26,41 @@ struct xlsx_writer {
 	bool		 ioerr;		/* the temporary file failed */
 };
 
+/* A new worksheet named name (cut to Excel's 31 characters at a UTF-8
+ * boundary; a default name if it is not valid) becomes the current one. */
+static void
+add_sheet(struct xlsx_writer *w, const char *sheet_name)
+{
+	char name[128];
+	size_t n = strlen(sheet_name), cut = 0;
+
+	for (size_t i = 0, chars = 0; i < n && i < sizeof(name) - 1; i++) {
+		if (((unsigned char)sheet_name[i] & 0xc0) != 0x80) {
+			if (chars == 31)
+				break;
+			chars++;
+		}
+		cut = i + 1;
+	}
+	memcpy(name, sheet_name, cut);
+	name[cut] = '\0';
+	w->ws = workbook_add_worksheet(w->wb, cut > 0 &&
+	    workbook_validate_sheet_name(w->wb, name) == LXW_NO_ERROR ?
+	    name : NULL);
+	w->row = 0;
+	w->col = 0;
+	if (w->ws == NULL)
+		w->ioerr = true;
+	else
+		worksheet_freeze_panes(w->ws, 1, 0);
+}
+
 struct xlsx_writer *
 xlsx_writer_new(const char *sheet_name)
 {
 	struct xlsx_writer *w = xcalloc(1, sizeof(*w));
 	lxw_workbook_options opt;
 	const char *tmp = getenv("TMPDIR");
-	char name[128];
-	size_t n, cut;
 	int fd;
 
 	if (tmp == NULL || tmp[0] == '\0')
@@ -53,30 +80,11 @@ xlsx_writer_new(const char *sheet_name)
 		w->ioerr = true;
 		return w;
 	}
-	/* Excel allows 31 characters: cut at a UTF-8 boundary. */
-	n = strlen(sheet_name);
-	cut = 0;
-	for (size_t i = 0, chars = 0; i < n && i < sizeof(name) - 1; i++) {
-		if (((unsigned char)sheet_name[i] & 0xc0) != 0x80) {
-			if (chars == 31)
-				break;
-			chars++;
-		}
-		cut = i + 1;
-	}
-	memcpy(name, sheet_name, cut);
-	name[cut] = '\0';
-	w->ws = workbook_add_worksheet(w->wb, cut > 0 &&
-	    workbook_validate_sheet_name(w->wb, name) == LXW_NO_ERROR ?
-	    name : NULL);
+	add_sheet(w, sheet_name);
 	w->bold = workbook_add_format(w->wb);
 	format_set_bold(w->bold);
 	w->date = workbook_add_format(w->wb);
 	format_set_num_format(w->date, "dd/mm/yyyy");
-	if (w->ws == NULL)
-		w->ioerr = true;
-	else
-		worksheet_freeze_panes(w->ws, 1, 0);
 	return w;
 }
 
@@ -84,6 +92,13 @@ static bool
 ok(struct xlsx_writer *w)
 {
 	return w->ws != NULL && w->lerr == LXW_NO_ERROR && !w->ioerr;
+}
+
+void
+xlsx_add_sheet(struct xlsx_writer *w, const char *sheet_name)
+{
+	if (ok(w))
+		add_sheet(w, sheet_name);
 }
 
 static void

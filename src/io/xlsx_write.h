@@ -5,7 +5,7 @@
  *
  * It always runs libxlsxwriter in constant_memory mode, so a big export
  * costs one row of memory (rows must be written in order, which is the
- * only way this API allows).  Text cells are written as strings, never as
+ * only way this API allows); sheets one after the other.  Text cells are written as strings, never as
  * formulas: "=1+1" stays text, so no neutralising is needed here.
  *
  *	struct xlsx_writer *w = xlsx_writer_new("Sổ theo dõi");
@@ -27,6 +27,8 @@ struct xlsx_writer;
  * it is reported by xlsx_writer_finish().
  */
 struct xlsx_writer	*xlsx_writer_new(const char *sheet_name);
+/* Start another sheet (name as for the first); the cells go there now. */
+void			 xlsx_add_sheet(struct xlsx_writer *, const char *sheet_name);
 /* Cells of the current row, left to right.  NULL text is an empty cell. */
 void			 xlsx_put_header(struct xlsx_writer *, const char *);
 void			 xlsx_put_text(struct xlsx_writer *, const char *);

@@ -13,6 +13,7 @@
 #include "core/xalloc.h"
 #include "dashboard/dashboard.h"
 #include "db/db.h"
+#include "docs/doc_job.h"
 #include "http/req.h"
 #include "plans/plan_db.h"
 #include "plans/plan_html.h"
@@ -214,6 +215,7 @@ meta_bar(struct req *r, const struct unit_tree *t, const struct plan *p,
     bool can_edit)
 {
 	struct buf *o = &r->out;
+	char base[64];
 	size_t i;
 
 	html_fmt(o, "<nav class=\"plan-meta\"><ul><li><a href=\"/plans\">%s</a>"
@@ -228,17 +230,16 @@ meta_bar(struct req *r, const struct unit_tree *t, const struct plan *p,
 		    L(r, "Thực hiện", "Implements"), p->implements_id,
 		    p->implements);
 	html_fmt(o, "</ul><ul><li><a href=\"/units/%I/dashboard\">%s</a></li>"
-	    "<li><a href=\"/plans/%I/pdf\" download>%s</a></li>"
-	    "<li><a href=\"/plans/%I/docx\" download>%s</a></li>"
 	    "<li><a href=\"/plans/%I/export\" download>%s</a></li>", p->unit_id,
 	    L(r, "Tổng quan đơn vị", "Unit dashboard"), p->id,
-	    L(r, "Tải PDF", "Download PDF"), p->id,
-	    L(r, "Tải DOCX (Word)", "Download DOCX (Word)"), p->id,
 	    L(r, "Tải JSON", "Download JSON"));
 	if (can_edit)
 		html_fmt(o, "<li><a role=\"button\" href=\"/plans/%I/edit\">%s</a>"
 		    "</li>", p->id, L(r, "Sửa", "Edit"));
 	html_lit(o, "</ul></nav>");
+	/* PDF and DOCX are made in the background (docs/doc_job.h). */
+	snprintf(base, sizeof(base), "/plans/%lld/doc", (long long)p->id);
+	doc_job_buttons(r, base, false);
 }
 
 void

@@ -22,6 +22,7 @@
 #include "core/strutil.h"
 #include "core/xalloc.h"
 #include "db/db.h"
+#include "docs/doc_job.h"
 #include "http/form.h"
 #include "http/req.h"
 #include "render/html.h"
@@ -455,6 +456,13 @@ report_page(struct req *r)
 			    texts[k]);
 	}
 	step_forms(r, rp);
+	{
+		char base[64];
+
+		snprintf(base, sizeof(base), "/reports/%lld/doc",
+		    (long long)rp->id);
+		doc_job_buttons(r, base, true);
+	}
 	page_end(r);
 out:
 	report_free(rp);
