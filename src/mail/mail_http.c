@@ -9,6 +9,7 @@
 
 #include "app.h"
 #include "auth/audit.h"
+#include "cases/casefile_http.h"
 #include "core/strutil.h"
 #include "db/db.h"
 #include "http/form.h"
@@ -188,9 +189,11 @@ render(struct req *r, const struct mail_conf *c,
 	    "action=\"/settings/mail/sweep\" class=\"grid\">",
 	    L(r, "Nhắc hạn báo cáo", "Report reminders"),
 	    L(r, "vitre nhắc mỗi giờ. Có thể chạy ngay, cho một ngày bất kỳ; "
-	    "mỗi người chỉ được nhắc một lần cho mỗi hạn.", "vitre reminds "
-	    "every hour. You can run it now, as of any date; nobody is "
-	    "reminded twice of the same due."));
+	    "mỗi người chỉ được nhắc một lần cho mỗi hạn. Việc này cũng báo "
+	    "lên các chuyển gửi hồ sơ chưa được xác nhận đúng hạn.",
+	    "vitre reminds every hour. You can run it now, as of any date; "
+	    "nobody is reminded twice of the same due. This also escalates "
+	    "case referrals not acknowledged in time."));
 	html_csrf_input(r);
 	html_fmt(o, "<input type=\"date\" name=\"date\" required "
 	    "aria-label=\"%s\" value=\"%s\"><button type=\"submit\" "
@@ -340,6 +343,7 @@ mail_sweep_post(struct req *r)
 		form_errors_respond(r, &errs);
 		return;
 	}
+	casefile_escalate_db(r->db);
 	if ((e = remind_sweep(r->app, r->db, date, &told)) != ERR_OK ||
 	    (e = audit(r->db, r->user.id, "remind_sweep", "mail", date)) !=
 	    ERR_OK) {

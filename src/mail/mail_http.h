@@ -1,7 +1,8 @@
 /*
  * mail_http.h -- the administrator's e-mail settings page: the SMTP
  * server, a test message, the outbox, the reminder setting, and running the
- * reminder sweep for a date.  Everything here is audited.
+ * reminder sweep for a date (with the escalation of case referrals).
+ * Everything here is audited.
  */
 #ifndef VITRE_MAIL_HTTP_H
 #define VITRE_MAIL_HTTP_H

@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "app.h"
+#include "cases/casefile_http.h"
 #include "cases/crypt.h"
 #include "core/buf.h"
 #include "core/log.h"
@@ -91,7 +92,7 @@ static void *
 run(void *arg)
 {
 	struct mail_sender *s = arg;
-	int64_t next_sweep = 0;
+	int64_t next_sweep = 0, next_escalate = 0;
 
 	pthread_mutex_lock(&s->mu);
 	while (!s->stop) {
@@ -100,6 +101,10 @@ run(void *arg)
 
 		pthread_mutex_unlock(&s->mu);
 		if ((db = app_db(s->app)) != NULL) {
+			if (now >= next_escalate) {
+				casefile_escalate_db(db);
+				next_escalate = now + MAIL_ESCALATE_SECS;
+			}
 			mail_deliver_due(s->app, db, now);
 			if (now >= next_sweep) {
 				char today[11];

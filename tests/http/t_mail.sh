@@ -6,7 +6,8 @@
 # school's principal and focal point by e-mail with a Vietnamese subject
 # and no child's name or case content; the test button delivers; a
 # reminder sweep for a date 3 days before a demo due notifies and e-mails
-# once, and an overdue one once; a wrong server is recorded in the outbox
+# once, and an overdue one once; an unacknowledged case referral escalates
+# by e-mail from the background sweep; a wrong server is recorded in the outbox
 # as a clear error, and the server keeps working.
 
 MAILPY=""
@@ -115,7 +116,7 @@ expect_eq "$(sql "SELECT email FROM app_user WHERE id=$PHT")" "pht.ntt@ntt.test"
 CHILD="Lê Thị Thư $RANDOM"
 SECRET="MAILSECRET-$RANDOM"
 login gv.ntt
-post_form /cases source=in_person received_on="$(date +%F)" received_time=08:10 \
+post_form /cases source=in_person received_on="$(date -d yesterday +%F)" received_time=08:10 \
 	child_name="$CHILD" child_age=8 child_sex=f place="Sân trường" \
 	setting=school abuse_form=violence narrative="$SECRET bị bắt nạt"
 expect_status 303 "a teacher reports a case"
@@ -135,12 +136,33 @@ BODY=$(mbox last ht.ntt@ntt.test body)
 expect_body "http://vitre.test/cases/$MCASE" "the body has the link" # checks BODY
 if printf '%s' "$BODY" | grep -qF "$CHILD"; then not_ok "the body has no child's name" "found $CHILD"; else ok "the body has no child's name"; fi
 if printf '%s' "$BODY" | grep -qF "$SECRET"; then not_ok "the body has no case content" "found $SECRET"; else ok "the body has no case content"; fi
-expect_eq "$(mbox count gv.ntt)" 0 "the reporter gets no e-mail (no address)"
+expect_eq "$(sql "SELECT COUNT(*) FROM mail_outbox WHERE user_id=$(uid gv.ntt)")" 0 "the reporter gets no e-mail (no address)"
+expect_eq "$(mbox count ht.ntt@ntt.test)" 1 "the principal gets exactly one message"
 for h in Date Message-ID From; do
 	[ -n "$(mbox last ht.ntt@ntt.test "$h")" ] && ok "the message has $h" || not_ok "the message has $h" "missing"
 done
 expect_eq "$(sql "SELECT COUNT(*) FROM mail_outbox WHERE to_addr='ht.ntt@ntt.test' AND state='sent' AND sent_at IS NOT NULL")" \
 	1 "the outbox records the message as sent"
+
+# ---- An unacknowledged referral escalates by e-mail, without a page view ----
+login pht.ntt
+post_form "/cases/$MCASE/referrals" to_kind=police how=phone done_on="$(date +%F)" \
+	done_time=00:00 contact="Công an phường"
+expect_status 303 "the focal point refers the case to the police"
+sql_exec "UPDATE case_referral SET sent_at = sent_at - 2 * 86400 WHERE case_id = $MCASE"
+expect_eq "$(sql "SELECT COUNT(*) FROM case_referral WHERE case_id=$MCASE AND escalated_at IS NULL")" 1 \
+	"the referral, two days old now, is not escalated yet"
+login admin
+post_form /settings/mail/sweep date="$(date +%F)"
+expect_status 303 "the background sweep runs"
+expect_eq "$(sql "SELECT COUNT(*) FROM case_referral WHERE case_id=$MCASE AND escalated_at IS NOT NULL")" 1 \
+	"the sweep escalates the referral"
+ESC="Hồ sơ #$MCASE: chuyển gửi chưa được xác nhận"
+for _ in $(seq 200); do
+	[ "$(mbox find ht.ntt@ntt.test "$ESC")" -ge 1 ] && break
+	sleep 0.1
+done
+expect_eq "$(mbox find ht.ntt@ntt.test "$ESC")" 1 "the principal gets the escalation by e-mail"
 
 # ---- The test button ----
 login admin
@@ -190,7 +212,7 @@ post_form /settings/mail/sweep date=2024-06-05
 expect_eq "$(notes)" 2 "and only once"
 expect_eq "$(sql "SELECT COUNT(*) FROM notification n JOIN app_user u ON u.id = n.user_id WHERE u.role = 'teacher' AND n.link LIKE '%/reports'")" \
 	0 "users who cannot submit reports are not reminded"
-expect_eq "$(sql "SELECT COUNT(*) FROM audit_log WHERE action='remind_sweep'")" 5 \
+expect_eq "$(sql "SELECT COUNT(*) FROM audit_log WHERE action='remind_sweep'")" 6 \
 	"each sweep run by hand is audited"
 
 # ---- A wrong server: a clear error in the outbox, no crash ----
