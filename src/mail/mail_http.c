@@ -22,6 +22,7 @@
 #include "notify/remind.h"
 #include "render/html.h"
 #include "render/layout.h"
+#include "units/unit.h"
 
 static const struct field f_url = { "server_url", "Máy chủ SMTP",
     "SMTP server" };
@@ -37,6 +38,32 @@ static const struct field f_days = { "remind_days",
     "Nhắc trước hạn (ngày)", "Remind before the due date (days)" };
 static const struct field f_to = { "to", "Gửi thử tới", "Send a test to" };
 static const struct field f_date = { "date", "Ngày", "Date" };
+
+/*
+ * The settings are the whole server's: only an administrator whose scope
+ * is a root of the organisation tree may see or change them (403, and
+ * false, for one scoped to a province or a school).
+ */
+static bool
+whole_tree(struct req *r)
+{
+	const struct unit_tree *t = unit_tree_get(r->app, r->db);
+	char today[11];
+	size_t i;
+	bool ok = false;
+
+	date_today(today);
+	if (t != NULL && (i = unit_index(t, r->user.unit_id)) != (size_t)-1)
+		ok = unit_parent(t, i, LINK_ADMIN, today) == (size_t)-1;
+	if (t != NULL)
+		unit_tree_put(r->app, t);
+	if (!ok)
+		resp_error(r, ERR_FORBIDDEN, "Chỉ quản trị viên của toàn hệ "
+		    "thống mới đổi được cài đặt thư điện tử.", "Only an "
+		    "administrator of the whole system can change the e-mail "
+		    "settings.");
+	return ok;
+}
 
 /* The submitted value when the form is shown again, else the stored one. */
 static const char *
@@ -210,6 +237,8 @@ mail_settings_page(struct req *r)
 	struct mail_conf c;
 	struct form_errors errs = { 0 };
 
+	if (!whole_tree(r))
+		return;
 	if (mail_conf_load(r->db, &c) != ERR_OK)
 		resp_error(r, ERR_DB, "Không đọc được cài đặt.",
 		    "Cannot read the settings.");
@@ -229,6 +258,8 @@ mail_settings_post(struct req *r)
 	int64_t days = 0;
 	enum err e;
 
+	if (!whole_tree(r))
+		return;
 	if (mail_conf_load(r->db, &c) != ERR_OK) {
 		resp_error(r, ERR_DB, "Không đọc được cài đặt.",
 		    "Cannot read the settings.");
@@ -296,6 +327,8 @@ mail_test_post(struct req *r)
 	int64_t id = 0;
 	enum err e;
 
+	if (!whole_tree(r))
+		return;
 	valid_text(&errs, &f_to, req_form(r, "to"), true, 254, to);
 	if (to[0] && !mail_addr_valid(to))
 		form_error(&errs, &f_to, "không phải địa chỉ thư hợp lệ.",
@@ -339,6 +372,8 @@ mail_sweep_post(struct req *r)
 	int told = 0;
 	enum err e;
 
+	if (!whole_tree(r))
+		return;
 	if (!valid_date(&errs, &f_date, req_form(r, "date"), true, date)) {
 		form_errors_respond(r, &errs);
 		return;

@@ -7,8 +7,10 @@
 # and no child's name or case content; the test button delivers; a
 # reminder sweep for a date 3 days before a demo due notifies and e-mails
 # once, and an overdue one once; an unacknowledged case referral escalates
-# by e-mail from the background sweep; a wrong server is recorded in the outbox
-# as a clear error, and the server keeps working.
+# by e-mail from the background sweep; with STARTTLS required and not
+# offered nothing is sent; a wrong server is recorded in the outbox as a
+# clear error, and the server keeps working; an administrator of one school
+# cannot touch the server's settings or addresses outside the school.
 
 MAILPY=""
 for p in python3 /usr/bin/python3; do
@@ -215,6 +217,20 @@ expect_eq "$(sql "SELECT COUNT(*) FROM notification n JOIN app_user u ON u.id = 
 expect_eq "$(sql "SELECT COUNT(*) FROM audit_log WHERE action='remind_sweep'")" 6 \
 	"each sweep run by hand is audited"
 
+# ---- STARTTLS required, and the server does not offer it: nothing in clear ----
+post_form /settings/mail server_url="smtp://127.0.0.1:$SMTP_PORT" starttls=1 \
+	from_addr="vitre@so.test" base_url="http://vitre.test" remind_days=14
+expect_eq "$(sql "SELECT starttls FROM mail_setting")" 1 "STARTTLS can be required"
+n_admin=$(mbox count admin@so.test)
+post_form /settings/mail/test to="admin@so.test"
+TLS=$(sql "SELECT MAX(id) FROM mail_outbox")
+wait_outbox "$TLS" && ok "the sender tried the message" || not_ok "the sender tried the message" "no attempt"
+case $(sql "SELECT last_error FROM mail_outbox WHERE id=$TLS") in
+*SSL* | *TLS*) ok "it is not sent in clear, and the error says why" ;;
+*) not_ok "it is not sent in clear, and the error says why" "$(sql "SELECT state || ' ' || IFNULL(last_error,'') FROM mail_outbox WHERE id=$TLS")" ;;
+esac
+expect_eq "$(mbox count admin@so.test)" "$n_admin" "the server received nothing"
+
 # ---- A wrong server: a clear error in the outbox, no crash ----
 DEAD_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 post_form /settings/mail server_url="smtp://127.0.0.1:$DEAD_PORT" \
@@ -236,6 +252,28 @@ req GET /settings/mail
 expect_status 200 "the server still answers"
 expect_body "sẽ thử lại" "the outbox shows it will retry"
 expect_body "$DEAD_PORT" "with the error"
+
+# ---- An administrator of one school: not the server's settings, not
+#      the addresses of users outside the school ----
+NTT=$(sql "SELECT unit_id FROM app_user WHERE username='ht.ntt'")
+post_form /users username=mail.qtntt full_name="Quản trị trường" role=admin \
+	unit_id="$NTT" password=vitre-demo-mail
+expect_status 303 "the administrator adds an administrator of one school"
+login mail.qtntt vitre-demo-mail
+req GET /settings/mail
+expect_status 403 "a school's administrator cannot open the server's e-mail settings"
+post_form /settings/mail/test to="x@y.test"
+expect_status 403 "nor send a test"
+post_form /settings/mail/sweep date=2024-05-28
+expect_status 403 "nor run the sweep"
+post_form "/users/$MH/email" email="evil@x.test"
+expect_status 403 "nor set the address of a user of another school"
+expect_eq "$(sql "SELECT email FROM app_user WHERE id=$MH")" "mail.hoasen@hoasen.test" \
+	"the address is unchanged"
+post_form "/users/$HT/email" email="ht2@ntt.test"
+expect_status 303 "but sets the address of a user of the school"
+login admin
+post_form "/users/$(uid mail.qtntt)/active" active=0
 
 # ---- Leave e-mail off for the other tests ----
 post_form /settings/mail server_url="" from_addr="" base_url="" remind_days=14
