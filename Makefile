@@ -11,7 +11,7 @@
 
 # "make V=1" shows every compiler command.
 Q        := $(if $(V),,@)
-PKGS     := libmicrohttpd sqlite3 jansson libsodium libutf8proc libzip expat cairo pangocairo
+PKGS     := libmicrohttpd sqlite3 jansson libsodium libutf8proc libzip expat cairo pangocairo libcurl
 CC       ?= cc
 WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-missing-field-initializers
 CSTD     := -std=c17 -D_GNU_SOURCE

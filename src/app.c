@@ -14,6 +14,7 @@
 #include "db/db.h"
 #include "db/migrate.h"
 #include "jobs/job.h"
+#include "mail/mail_sender.h"
 #include "units/unit.h"
 
 static void
@@ -30,6 +31,7 @@ app_init(struct app *app, const char *db_path, struct buf *errmsg)
 	app->db_path = xstrdup(db_path);
 	app->secure_cookies = false;
 	app->case_key = NULL;
+	app->mail = NULL;
 	app->case_key_state = CASEKEY_MISSING;
 	if (pthread_key_create(&app->db_key, close_thread_db) != 0) {
 		buf_puts(errmsg, "cannot create thread key");
@@ -53,7 +55,9 @@ app_release(struct app *app)
 {
 	struct db *db;
 
-	/* First the worker, which may still use the database. */
+	/* First the workers, which may still use the database. */
+	mail_sender_stop(app->mail);
+	app->mail = NULL;
 	job_queue_free(app->jobs);
 	app->jobs = NULL;
 	db = pthread_getspecific(app->db_key);

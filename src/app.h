@@ -14,6 +14,7 @@ struct ratelimit;
 struct dash_cache;
 struct casekey;
 struct job_queue;
+struct mail_sender;
 
 struct app {
 	char			*db_path;
@@ -22,6 +23,8 @@ struct app {
 	struct ratelimit	*logins;	/* failed-login limiter */
 	struct dash_cache	*dash;		/* computed dashboards */
 	struct job_queue	*jobs;		/* background jobs (jobs/job.h) */
+	struct mail_sender	*mail;		/* outbox and reminders, or NULL
+						 * (mail/mail_sender.h) */
 	bool			 secure_cookies;/* add Secure (behind TLS) */
 	struct casekey		*case_key;	/* NULL unless case_key_state
 						 * is CASEKEY_OK (cases/crypt.h) */

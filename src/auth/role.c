@@ -18,7 +18,7 @@
 const struct role_info roles[ROLE__MAX] = {
 	[ROLE_ADMIN] = { "admin", "Quản trị hệ thống", "Administrator",
 	    VIEW | P(PERM_USER_ADMIN) | P(PERM_INDICATOR_EDIT) |
-	    P(PERM_CASE_SETTINGS) },
+	    P(PERM_CASE_SETTINGS) | P(PERM_MAIL_ADMIN) },
 	[ROLE_PROVINCE] = { "province_officer", "Chuyên viên Sở GD&ĐT",
 	    "Province officer", VIEW | P(PERM_VALUE_ENTER) |
 	    P(PERM_VALUE_LOCK) | P(PERM_PLAN_EDIT) | P(PERM_INDICATOR_EDIT) |
@@ -61,6 +61,7 @@ const char *const perm_codes[PERM__MAX] = {
 	[PERM_REPORT_SUBMIT] = "report_submit",
 	[PERM_REPORT_REVIEW] = "report_review",
 	[PERM_COUNSEL] = "counsel",
+	[PERM_MAIL_ADMIN] = "mail_admin",
 };
 
 bool

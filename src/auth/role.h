@@ -51,6 +51,7 @@ enum perm {
 	PERM_REPORT_REVIEW,	/* accept or return the reports of the units
 				 * below, lock a period */
 	PERM_COUNSEL,		/* a school's counselling sessions */
+	PERM_MAIL_ADMIN,	/* SMTP settings, outbox, reminder sweep */
 	PERM__MAX
 };
 

@@ -29,6 +29,13 @@ struct user_new {
  */
 enum err	user_create(struct db *, const struct user_new *,
 		    int64_t *id_out, struct buf *errmsg);
+/*
+ * Set or remove ("" or NULL) a user's e-mail address (inside the caller's
+ * transaction).  ERR_INVALID, with "field: message" in errmsg, for an
+ * address mail_addr_valid() refuses; ERR_NOTFOUND for no such user.
+ */
+enum err	user_set_email(struct db *, int64_t id, const char *email,
+		    struct buf *errmsg);
 /* Is the name a valid user name? */
 bool		user_name_valid(const char *);
 

@@ -9,6 +9,7 @@
 #include "auth/user.h"
 #include "core/strutil.h"
 #include "db/db.h"
+#include "mail/mail_msg.h"
 
 bool
 user_name_valid(const char *s)
@@ -81,5 +82,25 @@ user_create(struct db *db, const struct user_new *u, int64_t *id_out,
 		    "user name \"%s\" is taken", u->username, u->username);
 	else if (e == ERR_OK && id_out != NULL)
 		*id_out = db_last_id(db);
+	return e;
+}
+
+enum err
+user_set_email(struct db *db, int64_t id, const char *email,
+    struct buf *errmsg)
+{
+	struct db_stmt *st;
+	enum err e;
+
+	if (email != NULL && email[0] != '\0' && !mail_addr_valid(email)) {
+		buf_puts(errmsg, "email: Địa chỉ thư điện tử không hợp lệ / "
+		    "not a valid e-mail address");
+		return ERR_INVALID;
+	}
+	st = db_stmt(db, "UPDATE app_user SET email = ? WHERE id = ?");
+	db_bind_text(st, 1, email != NULL && email[0] != '\0' ? email : NULL);
+	db_bind_int(st, 2, id);
+	if ((e = db_run(st)) == ERR_OK && db_changes(db) == 0)
+		e = ERR_NOTFOUND;
 	return e;
 }

@@ -93,11 +93,12 @@ render(struct req *r, const struct unit_tree *t,
 		html_fmt(o, "<p class=\"flash\">%s</p>", L(r, "Đã lưu.",
 		    "Saved."));
 	html_fmt(o, "<table class=\"compact\"><thead><tr><th>%s</th><th>%s</th>"
-	    "<th>%s</th><th>%s</th><th></th></tr></thead><tbody>",
+	    "<th>%s</th><th>%s</th><th>%s</th><th></th></tr></thead><tbody>",
 	    L(r, "Tên đăng nhập", "User name"), L(r, "Họ tên", "Full name"),
-	    L(r, "Vai trò", "Role"), L(r, "Phạm vi", "Scope"));
+	    L(r, "Vai trò", "Role"), L(r, "Phạm vi", "Scope"),
+	    L(r, "Thư điện tử", "E-mail"));
 	st = db_stmt(r->db, "SELECT u.id, u.username, u.full_name, u.role,"
-	    " u.unit_id, n.name, u.active FROM app_user u JOIN unit n"
+	    " u.unit_id, n.name, u.active, u.email FROM app_user u JOIN unit n"
 	    " ON n.id = u.unit_id ORDER BY n.name, u.username");
 	while (db_step(st) == DB_ROW) {
 		bool active = db_col_int(st, 6) != 0;
@@ -105,11 +106,19 @@ render(struct req *r, const struct unit_tree *t,
 		if (!unit_in_scope(t, r->user.unit_id, db_col_int(st, 4)))
 			continue;
 		html_fmt(o, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>"
-		    "<form method=\"post\" action=\"/users/%I/active\">",
-		    db_col_text(st, 1), db_col_text(st, 2),
+		    "<form method=\"post\" action=\"/users/%I/email\" "
+		    "class=\"inline\">", db_col_text(st, 1), db_col_text(st, 2),
 		    role_from_code(db_col_text(st, 3), &role) ?
 		    L(r, roles[role].name_vi, roles[role].name_en) : "?",
 		    db_col_text(st, 5), db_col_int(st, 0));
+		html_csrf_input(r);
+		html_fmt(o, "<input type=\"email\" name=\"email\" "
+		    "maxlength=\"254\" value=\"%s\" aria-label=\"%s\">"
+		    "<button type=\"submit\" class=\"secondary outline\">%s"
+		    "</button></form></td><td><form method=\"post\" "
+		    "action=\"/users/%I/active\">", db_col_text(st, 7),
+		    L(r, "Thư điện tử", "E-mail"), L(r, "Lưu", "Save"),
+		    db_col_int(st, 0));
 		html_csrf_input(r);
 		html_fmt(o, "<input type=\"hidden\" name=\"active\" value=\"%s\">"
 		    "<button type=\"submit\" class=\"secondary outline\">%s"
@@ -260,5 +269,48 @@ user_active_post(struct req *r)
 fail:
 	resp_error(r, e, "Không lưu được.", "Could not save.");
 out:
+	unit_tree_put(r->app, t);
+}
+
+void
+user_email_post(struct req *r)
+{
+	const struct unit_tree *t = unit_tree_get(r->app, r->db);
+	struct db_stmt *st;
+	struct buf msg = BUF_INIT;
+	int64_t unit_id;
+	enum err e;
+
+	if (t == NULL)
+		goto out;
+	st = db_stmt(r->db, "SELECT unit_id FROM app_user WHERE id = ?");
+	db_bind_int(st, 1, r->params[0]);
+	if (db_one_int(st, &unit_id) != ERR_OK) {
+		resp_error(r, ERR_NOTFOUND, "Không có người dùng này.",
+		    "No such user.");
+		goto out;
+	}
+	if (!unit_check_scope(r, t, unit_id))
+		goto out;
+	if ((e = db_begin(r->db)) != ERR_OK)
+		goto fail;
+	if ((e = user_set_email(r->db, r->params[0], req_form(r, "email"),
+	    &msg)) != ERR_OK || (e = audit(r->db, r->user.id, "user_email",
+	    "user", "")) != ERR_OK || (e = db_commit(r->db)) != ERR_OK) {
+		db_rollback(r->db);
+		if (e == ERR_INVALID) {
+			resp_error(r, e, "Thư điện tử: địa chỉ không hợp lệ; "
+			    "không có gì thay đổi.", "E-mail: not a valid "
+			    "address; nothing changed.");
+			goto out;
+		}
+		goto fail;
+	}
+	resp_redirect(r, "/users?saved=1");
+	goto out;
+fail:
+	resp_error(r, e, "Không lưu được.", "Could not save.");
+out:
+	buf_release(&msg);
 	unit_tree_put(r->app, t);
 }

@@ -147,8 +147,9 @@ casectx_unreadable(struct req *r)
 	r->status = 503;
 }
 
-enum err
-casectx_notify(struct req *r, const struct casectx *c, int64_t except,
+/* casectx_notify() without a request (the escalation sweep). */
+static enum err
+notify_case(struct db *db, const struct casefile *cf, int64_t except,
     const char *vi, const char *en)
 {
 	int64_t *ids = NULL;
@@ -156,14 +157,21 @@ casectx_notify(struct req *r, const struct casectx *c, int64_t except,
 	char link[48];
 	enum err e;
 
-	snprintf(link, sizeof(link), "/cases/%lld", (long long)c->cf.id);
-	if ((e = casefile_notice_list(r->db, c->cf.id, c->cf.unit_id, &ids,
+	snprintf(link, sizeof(link), "/cases/%lld", (long long)cf->id);
+	if ((e = casefile_notice_list(db, cf->id, cf->unit_id, &ids,
 	    &n)) == ERR_OK)
 		for (i = 0; i < n && e == ERR_OK; i++)
 			if (ids[i] != except)
-				e = notify_add(r->db, ids[i], link, vi, en);
+				e = notify_add(db, ids[i], link, vi, en);
 	free(ids);
 	return e;
+}
+
+enum err
+casectx_notify(struct req *r, const struct casectx *c, int64_t except,
+    const char *vi, const char *en)
+{
+	return notify_case(r->db, &c->cf, except, vi, en);
 }
 
 void
@@ -675,10 +683,17 @@ out:
  * Referrals not acknowledged within the configured hours are escalated
  * once: the principals and everyone on the case are told, and the case
  * audit log says so.  Runs in its own transaction; failure is harmless
- * (the next page tries again).
+ * (the next page tries again).  The mail sender also runs it
+ * (casefile_escalate_db), so the e-mail goes even when nobody looks.
  */
 void
 casefile_escalate(struct req *r)
+{
+	casefile_escalate_db(r->db);
+}
+
+void
+casefile_escalate_db(struct db *db)
 {
 	struct casefile_rules ru;
 	struct db_stmt *st;
@@ -687,15 +702,15 @@ casefile_escalate(struct req *r)
 	size_t n = 0, i;
 	enum err e = ERR_OK;
 
-	if (db_begin(r->db) != ERR_OK)
+	if (db_begin(db) != ERR_OK)
 		return;
-	if (casefile_rules_load(r->db, &ru) != ERR_OK ||
+	if (casefile_rules_load(db, &ru) != ERR_OK ||
 	    ru.referral_ack_hours < 0) {
 		casefile_rules_release(&ru);
-		db_rollback(r->db);
+		db_rollback(db);
 		return;
 	}
-	st = db_stmt(r->db, "SELECT id, case_id FROM case_referral"
+	st = db_stmt(db, "SELECT id, case_id FROM case_referral"
 	    " WHERE ack_at IS NULL AND escalated_at IS NULL AND sent_at < ?"
 	    " ORDER BY id LIMIT 64");
 	db_bind_int(st, 1, now - (int64_t)ru.referral_ack_hours * 3600);
@@ -709,13 +724,13 @@ casefile_escalate(struct req *r)
 		char vi[200], en[200];
 
 		memset(&cx, 0, sizeof(cx));
-		st = db_stmt(r->db, "UPDATE case_referral SET escalated_at = ?"
+		st = db_stmt(db, "UPDATE case_referral SET escalated_at = ?"
 		    " WHERE id = ?");
 		db_bind_int(st, 1, now);
 		db_bind_int(st, 2, ids[i]);
 		if ((e = db_run(st)) != ERR_OK ||
-		    (e = casefile_get(r->db, cases[i], &cx.cf)) != ERR_OK ||
-		    (e = caseaudit_append(r->db, &sys, "escalate", cases[i],
+		    (e = casefile_get(db, cases[i], &cx.cf)) != ERR_OK ||
+		    (e = caseaudit_append(db, &sys, "escalate", cases[i],
 		    "chuyển gửi chưa được xác nhận")) != ERR_OK)
 			break;
 		snprintf(vi, sizeof(vi), "Hồ sơ #%lld: chuyển gửi chưa được xác "
@@ -724,11 +739,11 @@ casefile_escalate(struct req *r)
 		snprintf(en, sizeof(en), "Case #%lld: a referral is not "
 		    "acknowledged after %d hours.", (long long)cases[i],
 		    ru.referral_ack_hours);
-		e = casectx_notify(r, &cx, 0, vi, en);
+		e = notify_case(db, &cx.cf, 0, vi, en);
 	}
 	casefile_rules_release(&ru);
-	if (e != ERR_OK || db_commit(r->db) != ERR_OK)
-		db_rollback(r->db);
+	if (e != ERR_OK || db_commit(db) != ERR_OK)
+		db_rollback(db);
 }
 
 /* ---- Lists ---- */

@@ -8,7 +8,13 @@
 #ifndef VITRE_CASEFILE_HTTP_H
 #define VITRE_CASEFILE_HTTP_H
 
+struct db;
 struct req;
+
+/* Escalate referrals not acknowledged in time (once each), telling the
+ * principals and everyone on the case; own transaction (the pages and
+ * the mail sender call it). */
+void	casefile_escalate_db(struct db *);
 
 void	casefile_new_form(struct req *);	/* GET /cases/new */
 void	casefile_create(struct req *);		/* POST /cases */

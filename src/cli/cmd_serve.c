@@ -15,6 +15,7 @@
 #include "core/strutil.h"
 #include "demo/demo.h"
 #include "http/server.h"
+#include "mail/mail_sender.h"
 
 /*
  * The case key: --case-key FILE, else the VITRE_CASE_KEY variable, else
@@ -138,6 +139,9 @@ run(int argc, char **argv)
 	sigaddset(&set, SIGTERM);
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	signal(SIGPIPE, SIG_IGN);
+	/* The outbox and reminders (after the case key: it opens the SMTP
+	 * password). */
+	app.mail = mail_sender_start(&app);
 	if ((srv = server_start(&app, (uint16_t)port, (unsigned)threads)) ==
 	    NULL) {
 		app_release(&app);

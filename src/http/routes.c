@@ -3,6 +3,7 @@
  * Unit scope is checked by each handler on the objects it touches.
  */
 #include "activities/activity_http.h"
+#include "auth/account_http.h"
 #include "auth/auth_http.h"
 #include "auth/user_http.h"
 #include "cases/casefile_http.h"
@@ -13,6 +14,7 @@
 #include "growth/growth_http.h"
 #include "http/route.h"
 #include "indicators/indicator_http.h"
+#include "mail/mail_http.h"
 #include "notify/notify.h"
 #include "plans/plan_http.h"
 #include "register/register_http.h"
@@ -115,6 +117,18 @@ const struct route routes[] = {
 	{ METHOD_GET, "/users", user_list_page, PERM_USER_ADMIN, 0 },
 	{ METHOD_POST, "/users", user_create_post, PERM_USER_ADMIN, 0 },
 	{ METHOD_POST, "/users/{id}/active", user_active_post, PERM_USER_ADMIN, 0 },
+	{ METHOD_POST, "/users/{id}/email", user_email_post, PERM_USER_ADMIN, 0 },
+	{ METHOD_GET, "/account", account_page, PERM_VIEW, 0 },
+	{ METHOD_POST, "/account/email", account_email_post, PERM_VIEW, 0 },
+
+	{ METHOD_GET, "/settings/mail", mail_settings_page, PERM_MAIL_ADMIN,
+	    0 },
+	{ METHOD_POST, "/settings/mail", mail_settings_post, PERM_MAIL_ADMIN,
+	    0 },
+	{ METHOD_POST, "/settings/mail/test", mail_test_post, PERM_MAIL_ADMIN,
+	    0 },
+	{ METHOD_POST, "/settings/mail/sweep", mail_sweep_post,
+	    PERM_MAIL_ADMIN, 0 },
 
 	{ METHOD_GET, "/indicators", indicator_list_page, PERM_VIEW, 0 },
 	{ METHOD_GET, "/indicators/{id}", indicator_page, PERM_VIEW, 0 },

@@ -6,6 +6,7 @@
 
 #include "db/db.h"
 #include "http/req.h"
+#include "mail/mail_outbox.h"
 #include "notify/notify.h"
 #include "render/html.h"
 #include "render/layout.h"
@@ -16,13 +17,17 @@ notify_add(struct db *db, int64_t user_id, const char *link,
 {
 	struct db_stmt *st = db_stmt(db, "INSERT INTO notification (user_id,"
 	    " at, link, text_vi, text_en) VALUES (?, ?, ?, ?, ?)");
+	enum err e;
 
 	db_bind_int(st, 1, user_id);
 	db_bind_int(st, 2, (int64_t)time(NULL));
 	db_bind_text(st, 3, link);
 	db_bind_text(st, 4, text_vi);
 	db_bind_text(st, 5, text_en);
-	return db_run(st);
+	if ((e = db_run(st)) != ERR_OK)
+		return e;
+	/* And by e-mail, when it is on and the user has an address. */
+	return mail_enqueue_notice(db, user_id, link, text_vi, text_en);
 }
 
 int64_t

@@ -16,7 +16,8 @@
 struct db;
 struct req;
 
-/* Add one notification (inside the caller's transaction). */
+/* Add one notification (inside the caller's transaction), and queue
+ * its e-mail (mail/mail_outbox.h). */
 enum err	notify_add(struct db *, int64_t user_id, const char *link,
 		    const char *text_vi, const char *text_en);
 /* How many unread notifications the user has (0 on error). */

@@ -50,6 +50,9 @@ nav(struct req *r)
 		if (r->user.role != ROLE_ADMIN)
 			html_fmt(o, "<li><a href=\"/cases\">%s</a></li>",
 			    L(r, "Bảo vệ trẻ em", "Child protection"));
+		if (role_can(r->user.role, PERM_MAIL_ADMIN))
+			html_fmt(o, "<li><a href=\"/settings/mail\">%s</a></li>",
+			    L(r, "Thư điện tử", "E-mail"));
 		if (role_can(r->user.role, PERM_CASE_SETTINGS))
 			html_fmt(o, "<li><a href=\"/cases/settings\">%s</a></li>",
 			    L(r, "Thời hạn hồ sơ", "Case deadlines"));
@@ -72,11 +75,12 @@ nav(struct req *r)
 	if (r->authed) {
 		html_fmt(o, "<li><details class=\"dropdown\"><summary>%s</summary>"
 		    "<ul dir=\"rtl\"><li><small>%s</small></li>"
-		    "<li><small>%s</small></li><li>"
-		    "<form method=\"post\" action=\"/logout\">",
+		    "<li><small>%s</small></li><li><a href=\"/account\">%s"
+		    "</a></li><li><form method=\"post\" action=\"/logout\">",
 		    r->user.username, r->user.full_name,
 		    L(r, roles[r->user.role].name_vi,
-		    roles[r->user.role].name_en));
+		    roles[r->user.role].name_en), L(r, "Tài khoản của tôi",
+		    "My account"));
 		html_csrf_input(r);
 		html_fmt(o, "<button type=\"submit\" class=\"secondary\">%s"
 		    "</button></form></li></ul></details></li>",
