@@ -112,3 +112,14 @@ indicator_list_free(struct indicator *list, size_t n)
 		indicator_clear(&list[i]);
 	free(list);
 }
+
+bool
+indicator_suppress_small(struct db *db, int64_t id)
+{
+	struct db_stmt *st = db_stmt(db, "SELECT suppress_small FROM indicator"
+	    " WHERE id = ?");
+	int64_t v = 0;
+
+	db_bind_int(st, 1, id);
+	return db_one_int(st, &v) == ERR_OK && v != 0;
+}

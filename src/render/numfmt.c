@@ -41,6 +41,22 @@ numfmt_int(char out[NUMFMT_MAX], int64_t v, int lang)
 	return out;
 }
 
+bool
+numfmt_is_small(int64_t v)
+{
+	return v >= 1 && v < NUMFMT_SMALL;
+}
+
+char *
+numfmt_count_small(char out[NUMFMT_MAX], int64_t v, int lang)
+{
+	if (numfmt_is_small(v)) {
+		snprintf(out, NUMFMT_MAX, "%s", NUMFMT_SMALL_TEXT);
+		return out;
+	}
+	return numfmt_int(out, v, lang);
+}
+
 char *
 numfmt_dec(char out[NUMFMT_MAX], double v, int maxdec, int lang)
 {
