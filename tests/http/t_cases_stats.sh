@@ -104,3 +104,22 @@ expect_eq "$(sql "SELECT COUNT(*) FROM holiday WHERE day IN ('2025-04-30', '2025
 	"30/4 and 1/5"
 expect_eq "$(hol 2025-08-30 2025-09-02)" 4 "Quốc khánh 2025: 30/08-02/09"
 expect_eq "$(sql "SELECT COUNT(*) FROM holiday WHERE day IN ('2025-01-01', '2026-01-01', '2026-09-02')")" 3 "1/1 and 2/9"
+
+# ---- The report page hides small counts too ----
+# No demo plan has a target on 0101: one number of a fresh report of a
+# Hà Đông school stands for it (a fixture on report_value).
+RS=$(sql "SELECT id FROM unit WHERE code='DEMO-HD-02'")
+RG=$(sql "SELECT r.id FROM plan_reporting r JOIN plan p ON p.id = r.plan_id JOIN unit u ON u.id = p.unit_id WHERE u.code = 'PGD-HD' AND r.schedule = 'school_year'")
+RP=$(sql "SELECT id FROM period WHERE code = '2022-2023'")
+login phong.hadong
+req POST "/units/$RS/reports" --data "csrf=$CSRF&reporting_id=$RG&period_id=$RP&due_on=2023-05-31"
+expect_status 303 "a report of a school"
+RID=$(sql "SELECT id FROM report WHERE unit_id = $RS AND period_id = $RP")
+RV=$(sql "SELECT MIN(id) FROM report_value WHERE report_id = $RID")
+sql_exec "UPDATE report_value SET indicator_id = $ABUSED, target_code = 'BV1', label = 'Số trẻ em bị xâm hại', period_code = '2023', has_value = 1, num = 3, has_den = 0 WHERE id = $RV"
+req GET "/reports/$RID"
+expect_status 200 "the report page"
+expect_body "BV1 Số trẻ em bị xâm hại</td><td>2023</td><td class=\"num\">&lt; 5</td>" "shows a count of 3 as \"< 5\""
+sql_exec "UPDATE report_value SET num = 12 WHERE id = $RV"
+req GET "/reports/$RID"
+expect_body "BV1 Số trẻ em bị xâm hại</td><td>2023</td><td class=\"num\">12</td>" "and 12 as it is"
