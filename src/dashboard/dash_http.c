@@ -107,15 +107,8 @@ static bool
 sex_hidden(const struct req *r, const struct dash_indicator *ind,
     int64_t m, int64_t f, char a[NUMFMT_MAX], char b[NUMFMT_MAX])
 {
-	if (!ind->suppress_small || (!numfmt_is_small(m) &&
-	    !numfmt_is_small(f)))
-		return false;
-	snprintf(a, NUMFMT_MAX, "%s", numfmt_is_small(m) ?
-	    NUMFMT_SMALL_TEXT : "x");
-	snprintf(b, NUMFMT_MAX, "%s", numfmt_is_small(f) ?
-	    NUMFMT_SMALL_TEXT : "x");
-	(void)r;
-	return true;
+	return ind->suppress_small && numfmt_split_small(a, b, m, f,
+	    r != NULL && lang_of(r));
 }
 
 /* A count for JSON: "< 5" when the indicator hides it. */

@@ -77,6 +77,7 @@ struct indicator {
 	char		*levels;		/* ",mn,th,"; "" = every level */
 	char		*ref;			/* legal reference */
 	int64_t		 seq;
+	bool		 suppress_small;	/* counts 1-4 read "< 5" */
 };
 
 /* Code to enum; false if the code is unknown. */

@@ -41,6 +41,14 @@ char	*numfmt_value(char out[NUMFMT_MAX], double v, enum numfmt_unit,
 #define NUMFMT_SMALL_TEXT "< 5"
 bool	 numfmt_is_small(int64_t v);
 char	*numfmt_count_small(char out[NUMFMT_MAX], int64_t v, int lang);
+/*
+ * A count split in two (by sex) under the same rule: a part from 1 to 4
+ * reads "< 5" and then the other part "x", so that it cannot be worked out
+ * from the total; true when that is so.  Otherwise both read as numfmt_int
+ * and the answer is false.
+ */
+bool	 numfmt_split_small(char a[NUMFMT_MAX], char b[NUMFMT_MAX], int64_t m,
+	    int64_t f, int lang);
 /* A difference of rates: "1,5 điểm %" / "1.5 pp"; counts as numbers. */
 char	*numfmt_points(char out[NUMFMT_MAX], double v, enum numfmt_unit,
 	    int lang);

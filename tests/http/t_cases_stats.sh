@@ -92,6 +92,15 @@ req GET "/api/units/$PROV/dashboard"
 expect_eq "$(json_get "[m['series'][-1]['num'] for m in j['monitored'] if m['indicator']['code']=='ABUSED_CHILDREN'][0]")" \
 	8 "and so does the province's"
 
+# The value pages show the computed count under the same rule.
+login ht.pq02
+req GET "/values?unit=$PQ02&indicator=ABUSED_CHILDREN&period=$YEAR"
+expect_status 200 "the school's value page for 0101"
+expect_body 'value="&lt; 5" disabled' "shows its computed count as \"< 5\", read-only"
+expect_no_body 'value="2" disabled' "not the count itself"
+expect_body "hồ sơ bảo vệ trẻ em đã ẩn danh" "saying where it comes from"
+expect_body "&lt; 5 <small class=\"muted\">(nam &lt; 5, nữ &lt; 5)</small>" "and so does the list of stored values"
+
 # ---- Holidays: the official calendars of 2025 and 2026 ----
 hol() { sql "SELECT COUNT(*) FROM holiday WHERE day BETWEEN '$1' AND '$2'"; }
 expect_eq "$(hol 2025-01-25 2025-02-02)" 9 "Tết Ất Tỵ: 25/01-02/02/2025, 9 days"

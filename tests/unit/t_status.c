@@ -298,6 +298,18 @@ vietnamese_number_format(void **state)
 	assert_string_equal(numfmt_count_small(a, 4, 1), "< 5");
 	assert_string_equal(numfmt_count_small(a, 5, 0), "5");
 	assert_string_equal(numfmt_count_small(a, 1500, 0), "1.500");
+	{
+		char b[NUMFMT_MAX];
+
+		assert_true(numfmt_split_small(a, b, 2, 9, 0));
+		assert_string_equal(a, "< 5");
+		assert_string_equal(b, "x");
+		assert_true(numfmt_split_small(a, b, 0, 3, 0));
+		assert_string_equal(a, "x");
+		assert_string_equal(b, "< 5");
+		assert_false(numfmt_split_small(a, b, 5, 1200, 0));
+		assert_string_equal(b, "1.200");
+	}
 	assert_false(numfmt_is_small(-1));
 	assert_true(numfmt_is_small(3));
 	assert_string_equal(numfmt_value(a, 99.1, NUMFMT_PERCENT, 0),
