@@ -132,3 +132,44 @@ expect_body "BV1 Số trẻ em bị xâm hại</td><td>2023</td><td class=\"num\
 sql_exec "UPDATE report_value SET num = 12 WHERE id = $RV"
 req GET "/reports/$RID"
 expect_body "BV1 Số trẻ em bị xâm hại</td><td>2023</td><td class=\"num\">12</td>" "and 12 as it is"
+
+# ---- A plan target on 0101: its card hides small counts too ----
+# On a copy of the database (a new plan would change other tests' counts),
+# served by a second server with the same key.
+copy=$(mktemp -d)/target.db
+python3 -c 'import sqlite3,sys
+s=sqlite3.connect(sys.argv[1]); d=sqlite3.connect(sys.argv[2]); s.backup(d); d.close()' "$DB" "$copy"
+cat >"$(dirname "$copy")/plan.json" <<JSON
+{"format": "vitre-plan/1", "unit": "DEMO-PQ-02", "doc_type": "KH", "number": "7",
+ "symbol": "KH-BVTE", "issuer": "TRƯỜNG THCS BÌNH MINH", "place": "Phú Quốc",
+ "issued_on": "$YEAR-01-05", "title": "Bảo vệ trẻ em năm $YEAR",
+ "period": {"from": $YEAR, "to": $YEAR}, "sections": [],
+ "targets": [{"code": "BV1", "label": "Chỉ tiêu bảo vệ trẻ em", "indicator": "ABUSED_CHILDREN",
+  "clause": "Không để trẻ em bị xâm hại.",
+  "baseline": {"value": 3, "year": $((YEAR - 1))},
+  "milestones": [{"year": $YEAR, "cmp": "<=", "value": 0}]}],
+ "demo": false}
+JSON
+out=$("$VITRE" plan import --db "$copy" "$(dirname "$copy")/plan.json" 2>&1)
+expect_eq "$?" 0 "a school plan with a target on 0101 ($out)"
+main_db=$DB
+main_base=$BASE
+DB=$copy
+other_server VITRE_CASE_KEY="$(cat "$main_db.key")"
+BASE=$OTHER_BASE
+login ht.pq02
+req GET "/units/$PQ02/dashboard"
+card=$(printf '%s' "$BODY" | tr '\n' ' ' | grep -o '<article id="target-[0-9]*" class="target">.*Chỉ tiêu bảo vệ trẻ em.*</article>' | head -c 6000)
+printf '%s' "$card" | grep -qF "<strong>&lt; 5</strong> ($YEAR)" && ok "the target's card shows the actual 2 as \"< 5\"" ||
+	not_ok "the target's card shows the actual 2 as \"< 5\"" "$(printf '%s' "$card" | head -c 1500)"
+printf '%s' "$card" | grep -qF "Nam &lt; 5 · Nữ &lt; 5" && ok "and its split by sex" ||
+	not_ok "and its split by sex" "$(printf '%s' "$card" | head -c 1500)"
+printf '%s' "$card" | grep -qF "còn 2" && not_ok "the gap does not give it away" "còn 2" || ok "the gap does not give it away"
+req GET "/api/units/$PQ02/dashboard"
+expect_eq "$(json_get "[t['actual']['num'] for t in j['targets'] if t['code']=='BV1'][0]")" "< 5" "nor the JSON"
+expect_eq "$(json_get "[t['gap'] for t in j['targets'] if t['code']=='BV1'][0]")" "None" "(no gap)"
+kill "$OTHER_PID"
+wait "$OTHER_PID" 2>/dev/null
+DB=$main_db
+BASE=$main_base
+rm -rf "$(dirname "$copy")"
