@@ -117,8 +117,7 @@ paras(struct doc *d, const char *text)
 }
 
 static void
-header(struct req *r, const struct casectx *c, const struct unit_tree *t,
-    struct doc *d)
+header(const struct casectx *c, const struct unit_tree *t, struct doc *d)
 {
 	const struct unit *u = unit_get(t, c->cf.unit_id);
 	const struct unit *up = NULL;
@@ -126,7 +125,6 @@ header(struct req *r, const struct casectx *c, const struct unit_tree *t,
 	char today[11];
 	size_t k;
 
-	(void)r;
 	date_today(today);
 	if (u != NULL && (k = unit_parent(t, unit_index(t, u->id), LINK_ADMIN,
 	    today)) != (size_t)-1)
@@ -475,7 +473,7 @@ deadlines_part(struct doc *d, const struct casectx *c, const struct parts *p,
 }
 
 static void
-closure_part(struct doc *d, const struct casectx *c, const struct parts *p)
+closure_part(struct doc *d, const struct casectx *c)
 {
 	struct buf b = BUF_INIT;
 	char at[24];
@@ -489,7 +487,6 @@ closure_part(struct doc *d, const struct casectx *c, const struct parts *p)
 		buf_printf(&b, "Hồ sơ chưa đóng. Trạng thái: %s, chu kỳ %d.",
 		    vi(casefile_states, (int)c->cf.state), c->cf.cycle);
 	(void)doc_add_text(d, DOC_PARA, 0, b.data);
-	(void)p;
 	buf_release(&b);
 }
 
@@ -526,7 +523,7 @@ build(struct req *r, const struct casectx *c, const struct unit_tree *t,
 	char today[11], now[24];
 
 	date_today(today);
-	header(r, c, t, d);
+	header(c, t, d);
 	b = doc_add_block(d, DOC_PARA, 0);
 	doc_add_run(b, "MẬT. ", DOC_BOLD);
 	doc_add_run(b, "Hồ sơ chứa thông tin cá nhân của trẻ em (Luật Trẻ em "
@@ -544,7 +541,7 @@ build(struct req *r, const struct casectx *c, const struct unit_tree *t,
 	heading(d, 0, "VI. RÀ SOÁT, ĐÁNH GIÁ (MẪU 06)");
 	steps_part(d, &c->cf, p, review, 1);
 	deadlines_part(d, c, p, today);
-	closure_part(d, c, p);
+	closure_part(d, c);
 	people_part(d, p);
 	casefmt_time((int64_t)time(NULL), now);
 	buf_printf(&x, "Bản xuất lúc %s bởi %s (%s), địa chỉ %s; lần xuất này "
