@@ -163,6 +163,8 @@ struct casefile_rules {
  * total.  out[i] for counts[i].
  */
 #define CASEFILE_MIN_CELL 5
+/* The code of TT 13/2021 indicator 0101 in the catalogue (0014). */
+#define CASEFILE_INDICATOR "ABUSED_CHILDREN"
 enum casefile_cell { CELL_SHOWN, CELL_SMALL, CELL_HIDDEN };
 void		 casefile_suppress(const int64_t *counts, size_t n,
 		    enum casefile_cell *out);

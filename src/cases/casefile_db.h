@@ -209,6 +209,17 @@ enum err	 casefile_list_for(struct db *, int64_t user_id, enum role,
 enum err	 casefile_list_reported(struct db *, int64_t user_id,
 		    struct casefile_row **, size_t *n);
 
+/*
+ * The number of abused children (TT 13/2021 indicator 0101, indicator
+ * ABUSED_CHILDREN) of every school in calendar year ("2025"), written as
+ * computed rows of agg_value (casefile_stats.c) and the data generation
+ * bumped; entered or locked rows are left alone.  Nothing to do (ERR_OK)
+ * without the indicator or the period.  casefile_stats_put_case() does it
+ * for the year of a case received at received_at.
+ */
+enum err	 casefile_stats_put(struct db *, const char *year);
+enum err	 casefile_stats_put_case(struct db *, int64_t received_at);
+
 /* The principals of a school, and everyone on a case (for notices). */
 enum err	 casefile_notice_list(struct db *, int64_t case_id,
 		    int64_t unit_id, int64_t **user_ids, size_t *n);

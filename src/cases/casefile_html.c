@@ -663,6 +663,9 @@ casefile_page(struct req *r, struct casectx *c,
 	if (c->access == ACCESS_PRINCIPAL)
 		html_fmt(o, " · <a href=\"/cases/%I/audit\">%s</a>", c->cf.id,
 		    L(r, "Ai đã xem hồ sơ", "Who looked at it"));
+	html_fmt(o, " · <a href=\"/cases/%I/pdf\">%s</a>", c->cf.id,
+	    L(r, "Xuất PDF (mật, được ghi nhật ký)",
+	    "Export as PDF (confidential, logged)"));
 	html_lit(o, "</p>");
 	deadlines(r, c);
 	report_section(r, c);

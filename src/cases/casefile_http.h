@@ -21,6 +21,7 @@ void	casefile_create(struct req *);		/* POST /cases */
 void	casefile_list_page(struct req *);	/* GET /cases */
 void	casefile_view(struct req *);		/* GET /cases/{id} */
 void	casefile_audit_page(struct req *);	/* GET /cases/{id}/audit */
+void	casefile_pdf(struct req *);		/* GET /cases/{id}/pdf */
 
 /* Steps of the procedure (casefile_step_http.c): POST /cases/{id}/... */
 void	casefile_assessment_post(struct req *);	/* assessment (form 02) */

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "app.h"
 #include "cases/casefile_http.h"
@@ -35,6 +36,7 @@
 struct statrow {
 	int64_t	 unit_id;
 	int	 sex, age_group, form, place;
+	bool	 demo;
 };
 
 static void
@@ -97,11 +99,11 @@ names_of(struct req *r, const struct casefile_code *t, const char **out,
  * free-text child, and per register child its first case of the period.
  */
 static enum err
-load_rows(struct req *r, const struct period *p, struct statrow **out,
+load_rows(struct db *db, const struct period *p, struct statrow **out,
     size_t *n)
 {
-	struct db_stmt *st = db_stmt(r->db, "SELECT c.unit_id, c.child_sex,"
-	    " c.child_age, c.abuse_form, c.setting FROM casefile c"
+	struct db_stmt *st = db_stmt(db, "SELECT c.unit_id, c.child_sex,"
+	    " c.child_age, c.abuse_form, c.setting, c.is_demo FROM casefile c"
 	    " WHERE c.finding = 'abused' AND c.received_at >= ?"
 	    " AND c.received_at < ? AND (c.child_tag IS NULL"
 	    " OR c.id = (SELECT MIN(d.id) FROM casefile d"
@@ -135,10 +137,106 @@ load_rows(struct req *r, const struct period *p, struct statrow **out,
 		    db_col_text(st, 3));
 		(*out)[*n].place = casefile_code_index(casefile_places,
 		    db_col_text(st, 4));
+		(*out)[*n].demo = db_col_int(st, 5) != 0;
 		(*n)++;
 	}
 	db_done(st);
 	return rc == DB_FAIL ? ERR_DB : ERR_OK;
+}
+
+/* ---- Indicator 0101 as computed aggregate values ---- */
+
+/* The counts of one school. */
+struct schoolsum {
+	int64_t	 unit_id;
+	int64_t	 total, m, f;
+	bool	 demo;		/* every case counted is demo data */
+};
+
+static enum err
+put_row(struct db *db, int64_t ind, int64_t period,
+    const struct schoolsum *s)
+{
+	struct db_stmt *st = db_stmt(db, "INSERT INTO agg_value (unit_id,"
+	    " indicator_id, period_id, num_total, num_m, num_f, den_total,"
+	    " den_m, den_f, locked, entered_by, entered_at, is_demo, computed)"
+	    " VALUES (?, ?, ?, ?, ?, ?, NULL, NULL, NULL, 0, NULL, ?, ?, 1)"
+	    " ON CONFLICT (unit_id, indicator_id, period_id) DO UPDATE SET"
+	    " num_total = excluded.num_total, num_m = excluded.num_m,"
+	    " num_f = excluded.num_f, entered_at = excluded.entered_at,"
+	    " is_demo = excluded.is_demo"
+	    " WHERE agg_value.computed = 1 AND agg_value.locked = 0");
+
+	db_bind_int(st, 1, s->unit_id);
+	db_bind_int(st, 2, ind);
+	db_bind_int(st, 3, period);
+	db_bind_int(st, 4, s->total);
+	db_bind_int(st, 5, s->m);
+	db_bind_int(st, 6, s->f);
+	db_bind_int(st, 7, (int64_t)time(NULL));
+	db_bind_int(st, 8, s->demo);
+	return db_run(st);
+}
+
+enum err
+casefile_stats_put(struct db *db, const char *year)
+{
+	struct statrow *rows = NULL;
+	struct schoolsum *sums = NULL;
+	struct db_stmt *st;
+	struct period p;
+	size_t n = 0, ns = 0, i, k;
+	int64_t ind;
+	enum err e;
+
+	st = db_stmt(db, "SELECT id FROM indicator WHERE code = ?");
+	db_bind_text(st, 1, CASEFILE_INDICATOR);
+	if ((e = db_one_int(st, &ind)) == ERR_NOTFOUND)
+		return ERR_OK;	/* a catalogue without it */
+	if (e != ERR_OK)
+		return e;
+	if ((e = period_get_by_code(db, year, &p)) == ERR_NOTFOUND ||
+	    (e == ERR_OK && p.type != PERIOD_YEAR))
+		return ERR_OK;
+	if (e != ERR_OK || (e = load_rows(db, &p, &rows, &n)) != ERR_OK)
+		goto out;
+	sums = xcalloc(n + 1, sizeof(*sums));
+	for (i = 0; i < n; i++) {
+		for (k = 0; k < ns && sums[k].unit_id != rows[i].unit_id; k++)
+			;
+		if (k == ns) {
+			sums[ns].unit_id = rows[i].unit_id;
+			sums[ns++].demo = true;
+		}
+		sums[k].total++;
+		sums[k].m += rows[i].sex == 0;
+		sums[k].f += rows[i].sex == 1;
+		sums[k].demo = sums[k].demo && rows[i].demo;
+	}
+	st = db_stmt(db, "DELETE FROM agg_value WHERE indicator_id = ?"
+	    " AND period_id = ? AND computed = 1 AND locked = 0");
+	db_bind_int(st, 1, ind);
+	db_bind_int(st, 2, p.id);
+	if ((e = db_run(st)) != ERR_OK)
+		goto out;
+	for (k = 0; k < ns && e == ERR_OK; k++)
+		e = put_row(db, ind, p.id, &sums[k]);
+	if (e == ERR_OK)
+		e = db_bump_generation(db);
+out:
+	free(rows);
+	free(sums);
+	return e;
+}
+
+enum err
+casefile_stats_put_case(struct db *db, int64_t received_at)
+{
+	char day[11], year[5];
+
+	casefile_date_of(received_at, day);
+	snprintf(year, sizeof(year), "%.4s", day);
+	return casefile_stats_put(db, year);
 }
 
 static void
@@ -204,7 +302,7 @@ casefile_stats_page(struct req *r)
 		    "Period: there is no such reporting period.");
 		goto out;
 	}
-	if (load_rows(r, &p, &rows, &n) != ERR_OK) {
+	if (load_rows(r->db, &p, &rows, &n) != ERR_OK) {
 		resp_error(r, ERR_DB, "Không đọc được số liệu.",
 		    "The figures cannot be read.");
 		goto out;

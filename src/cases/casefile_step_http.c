@@ -271,6 +271,10 @@ step_post(struct req *r, const struct stepdef *d)
 	if ((e = caseaudit_append(r->db, &c.who, d->action, c.cf.id,
 	    detail)) != ERR_OK)
 		goto fail;
+	/* The finding changes the number of abused children (0101). */
+	if (d->step == STEP_ASSESSMENT &&
+	    (e = casefile_stats_put_case(r->db, c.cf.received_at)) != ERR_OK)
+		goto fail;
 	if (d->step == STEP_ASSESSMENT && serious) {
 		char due[24], nvi[200], nen[200];
 

@@ -258,6 +258,50 @@ out:
 	return state;
 }
 
+enum casekey_state
+casekey_check_in_tx(struct db *db, const struct casekey *key)
+{
+	struct db_stmt *st;
+	enum casekey_state state = CASEKEY_OK;
+	enum db_rc rc;
+	char *plain = NULL;
+
+	st = db_stmt(db, "SELECT v FROM meta WHERE k = 'case_key_check'");
+	if ((rc = db_step(st)) == DB_ROW)
+		state = casekey_open(key, db_col_text(st, 0), &plain) ==
+		    ERR_OK && strcmp(plain, CHECK_TEXT) == 0 ? CASEKEY_OK :
+		    CASEKEY_WRONG;
+	else if (rc == DB_FAIL)
+		state = CASEKEY_MISSING;
+	db_done(st);
+	free(plain);
+	return state;
+}
+
+enum err
+casekey_put_check(struct db *db, const struct casekey *key)
+{
+	struct db_stmt *st;
+	char *sealed = casekey_seal(key, CHECK_TEXT);
+	enum err e;
+
+	st = db_stmt(db, "DELETE FROM meta WHERE k = 'case_key_check'");
+	if ((e = db_run(st)) == ERR_OK) {
+		st = db_stmt(db, "INSERT INTO meta (k, v)"
+		    " VALUES ('case_key_check', ?)");
+		db_bind_text(st, 1, sealed);
+		e = db_run(st);
+	}
+	free(sealed);
+	return e;
+}
+
+bool
+casekey_equal(const struct casekey *a, const struct casekey *b)
+{
+	return sodium_memcmp(a->k, b->k, sizeof(a->k)) == 0;
+}
+
 const char *
 casekey_state_msg(enum casekey_state s, bool en)
 {

@@ -89,6 +89,17 @@ void		 casekey_wipe_free(char *);
  */
 enum casekey_state casekey_check_db(struct db *, const struct casekey *);
 
+/*
+ * Inside the caller's transaction: CASEKEY_OK if the key opens the
+ * database's check value or there is none, CASEKEY_WRONG if it does not,
+ * CASEKEY_MISSING if the database cannot be read.
+ */
+enum casekey_state casekey_check_in_tx(struct db *, const struct casekey *);
+/* Inside the caller's transaction: write the check value for the key. */
+enum err	 casekey_put_check(struct db *, const struct casekey *);
+/* Are two keys the same key (compared in constant time)? */
+bool		 casekey_equal(const struct casekey *, const struct casekey *);
+
 /* The user-facing message for a state other than CASEKEY_OK. */
 const char	*casekey_state_msg(enum casekey_state, bool english);
 

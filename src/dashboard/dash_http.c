@@ -81,11 +81,70 @@ rank_below(const struct dash_entry *e, const struct unit_tree *t, size_t k,
 	return v;
 }
 
+/* Is v a count the indicator hides ("< 5": it could identify a child)? */
+static bool
+hidden(const struct dash_indicator *ind, double v)
+{
+	return ind->suppress_small && ind->scale == 0 &&
+	    numfmt_is_small(llround(v));
+}
+
 static char *
 fmt_value(const struct req *r, const struct dash_indicator *ind, double v,
     char out[NUMFMT_MAX])
 {
+	if (ind->suppress_small && ind->scale == 0)
+		return numfmt_count_small(out, llround(v), lang_of(r));
 	return numfmt_value(out, v, ind->unit, lang_of(r));
+}
+
+/*
+ * The counts by sex of an indicator that hides small counts, as shown: a
+ * small one reads "< 5", and then the other "x", so that neither can be
+ * worked out from the total.  False when both may be shown as they are.
+ */
+static bool
+sex_hidden(const struct req *r, const struct dash_indicator *ind,
+    int64_t m, int64_t f, char a[NUMFMT_MAX], char b[NUMFMT_MAX])
+{
+	return ind->suppress_small && numfmt_split_small(a, b, m, f,
+	    r != NULL && lang_of(r));
+}
+
+/* A count for JSON: "< 5" when the indicator hides it. */
+static json_t *
+jcount(const struct dash_indicator *ind, int64_t v)
+{
+	if (ind->suppress_small && numfmt_is_small(v))
+		return json_string(NUMFMT_SMALL_TEXT);
+	return json_integer(v);
+}
+
+/* A value for JSON: null, "< 5" when hidden, or the number. */
+static json_t *
+jvalue(const struct dash_indicator *ind, bool has, double v)
+{
+	if (!has)
+		return json_null();
+	if (hidden(ind, v))
+		return json_string(NUMFMT_SMALL_TEXT);
+	return json_real(v);
+}
+
+/* The counts by sex into o (keys km, kf), hidden as on the page. */
+static void
+jsex(json_t *o, const struct dash_indicator *ind, const char *km,
+    const char *kf, int64_t m, int64_t f)
+{
+	char a[NUMFMT_MAX], b[NUMFMT_MAX];
+
+	if (sex_hidden(NULL, ind, m, f, a, b)) {
+		json_object_set_new(o, km, json_string(a));
+		json_object_set_new(o, kf, json_string(b));
+	} else {
+		json_object_set_new(o, km, json_integer(m));
+		json_object_set_new(o, kf, json_integer(f));
+	}
 }
 
 /* The point of a target's actual period in the unit's series, or NULL. */
@@ -126,7 +185,8 @@ computed_html(struct req *r, const struct dash_entry *e, size_t k)
 	    "register") : ev->sums.computed > 0 ? L(r, "một phần tính từ sổ "
 	    "theo dõi", "partly computed from the register") :
 	    L(r, "số liệu nhập", "entered figures"));
-	if (ev->sums.computed != ev->sums.rows && dash_rate(pt->c.num,
+	if (!ind->suppress_small && ev->sums.computed != ev->sums.rows &&
+	    dash_rate(pt->c.num,
 	    pt->c.den, pt->c.has_den, ind->scale, &v))
 		html_fmt(&r->out, "<br><small>%s: %s (%s/%s)</small>",
 		    L(r, "Tính từ sổ theo dõi", "Computed from the register"),
@@ -142,7 +202,8 @@ gap_html(struct req *r, const struct dash_indicator *ind,
 {
 	char a[NUMFMT_MAX];
 
-	if (!ev->has_gap) {
+	/* The gap to a milestone would give a hidden count away. */
+	if (!ev->has_gap || (ev->has_actual && hidden(ind, ev->actual))) {
 		html_lit(&r->out, "—");
 		return;
 	}
@@ -174,7 +235,8 @@ chart(struct req *r, const struct dash_entry *e, size_t k)
 		const struct dash_point *p = &s->p[i];
 		double y;
 
-		if (!dash_rate(p->s.num, p->s.den, p->s.has_den, ind->scale, &y))
+		if (!dash_rate(p->s.num, p->s.den, p->s.has_den, ind->scale,
+		    &y) || hidden(ind, y))
 			continue;
 		act[na].x = p->year - (strstr(p->code, "S1") ? 0.5 : 0);
 		act[na].y = y;
@@ -266,12 +328,17 @@ card(struct req *r, const struct dash_entry *e, size_t k)
 		html_fmt(&r->out, "%s", L(r, "chưa có", "none yet"));
 	html_lit(&r->out, "</td></tr>");
 	computed_html(r, e, k);
-	if (ind->by_sex)
+	if (ind->by_sex && !(ev->has_m && ev->has_f && sex_hidden(r, ind,
+	    ev->sums.num_m, ev->sums.num_f, a, b)))
 		html_fmt(&r->out, "<tr><th scope=\"row\">%s</th><td class=\"num\">"
 		    "%s %s · %s %s</td></tr>", L(r, "Theo giới tính", "By sex"),
 		    L(r, "Nam", "Male"), ev->has_m ? fmt_value(r, ind,
 		    ev->actual_m, a) : "—", L(r, "Nữ", "Female"),
 		    ev->has_f ? fmt_value(r, ind, ev->actual_f, b) : "—");
+	else if (ind->by_sex)
+		html_fmt(&r->out, "<tr><th scope=\"row\">%s</th><td class=\"num\">"
+		    "%s %s · %s %s</td></tr>", L(r, "Theo giới tính", "By sex"),
+		    L(r, "Nam", "Male"), a, L(r, "Nữ", "Female"), b);
 	html_fmt(&r->out, "<tr><th scope=\"row\">%s</th><td class=\"num\">",
 	    L(r, "Mốc tiếp theo", "Next milestone"));
 	if (ev->has_next)
@@ -295,6 +362,128 @@ card(struct req *r, const struct dash_entry *e, size_t k)
 	    "outline\">%s</a><div id=\"below-%I\"></div></footer></article>",
 	    e->unit_id, tg->id, e->unit_id, tg->id, tg->id,
 	    L(r, "Các đơn vị trực thuộc", "Units below"), tg->id);
+}
+
+/* The point of period_id in a series, or NULL. */
+static const struct dash_point *
+point_of(const struct dash_series *s, int64_t period_id)
+{
+	size_t i;
+
+	for (i = 0; s != NULL && i < s->n; i++)
+		if (s->p[i].period_id == period_id)
+			return &s->p[i];
+	return NULL;
+}
+
+/* How many of the latest periods the monitoring tables show. */
+#define MONITOR_PERIODS 5
+
+/*
+ * Indicators that hide small counts (the number of abused children, TT
+ * 13/2021 0101) are shown whether a plan has a target on them or not: the
+ * unit's latest periods, by sex, and the units below in the latest one,
+ * every count of 1 to 4 as "< 5".
+ */
+static void
+monitored_html(struct req *r, const struct dash_entry *e,
+    const struct unit_tree *t)
+{
+	char a[NUMFMT_MAX], b[NUMFMT_MAX], c[NUMFMT_MAX];
+	size_t i, j, k;
+
+	for (i = 0; i < e->nind; i++) {
+		const struct dash_indicator *ind = &e->ind[i];
+		const struct dash_series *s = rollup_series(e->ru, 0, ind->id);
+		const struct dash_point *last;
+
+		if (!ind->suppress_small || s == NULL || s->n == 0)
+			continue;
+		html_fmt(&r->out, "<section class=\"monitored\" id=\"ind-%s\">"
+		    "<h2>%s</h2><p class=\"muted\">%s</p><table class=\"compact"
+		    "\"><thead><tr><th>%s</th><th class=\"num\">%s</th>"
+		    "<th class=\"num\">%s</th><th class=\"num\">%s</th></tr>"
+		    "</thead><tbody>", ind->code, ind_name(r, ind),
+		    L(r, "Số liệu theo dõi, tính từ hồ sơ đã ẩn danh; số từ 1 "
+		    "đến 4 hiện là «< 5» để không nhận diện được trẻ.",
+		    "Monitored figures, counted from de-identified cases; "
+		    "counts of 1 to 4 show as \"< 5\" so that no child can be "
+		    "identified."), L(r, "Kỳ", "Period"), L(r, "Tổng", "Total"),
+		    L(r, "Nam", "Male"), L(r, "Nữ", "Female"));
+		for (j = s->n; j > 0 && j + MONITOR_PERIODS > s->n; j--) {
+			const struct dash_point *p = &s->p[j - 1];
+
+			if (!p->s.has_sex)
+				snprintf(a, sizeof(a), "—"), snprintf(b,
+				    sizeof(b), "—");
+			else if (!sex_hidden(r, ind, p->s.num_m, p->s.num_f, a,
+			    b)) {
+				numfmt_int(a, p->s.num_m, lang_of(r));
+				numfmt_int(b, p->s.num_f, lang_of(r));
+			}
+			html_fmt(&r->out, "<tr><td>%s</td><td class=\"num\">%s"
+			    "</td><td class=\"num\">%s</td><td class=\"num\">"
+			    "%s</td></tr>", p->code, numfmt_count_small(c,
+			    p->s.num, lang_of(r)), a, b);
+		}
+		html_lit(&r->out, "</tbody></table>");
+		last = &s->p[s->n - 1];
+		if (e->ru->nunits > 1) {
+			html_fmt(&r->out, "<table class=\"compact\"><caption>%s "
+			    "%s</caption><tbody>", L(r, "Các đơn vị trực thuộc, "
+			    "kỳ", "Units below, period"), last->code);
+			for (k = 1; k < e->ru->nunits; k++) {
+				const struct unit *u = unit_get(t,
+				    e->ru->units[k]);
+				const struct dash_point *p = point_of(
+				    rollup_series(e->ru, k, ind->id),
+				    last->period_id);
+
+				if (u == NULL)
+					continue;
+				html_fmt(&r->out, "<tr><td><a href=\"/units/%I/"
+				    "dashboard\">%s</a></td><td class=\"num\">"
+				    "%s</td></tr>", u->id, unit_display_name(u,
+				    r->lang), numfmt_count_small(c, p ?
+				    p->s.num : 0, lang_of(r)));
+			}
+			html_lit(&r->out, "</tbody></table>");
+		}
+		html_lit(&r->out, "</section>");
+	}
+}
+
+/* The same as JSON: [{indicator, series: [{period, num, num_m, num_f}]}]. */
+static json_t *
+monitored_json(struct req *r, const struct dash_entry *e)
+{
+	json_t *arr = json_array();
+	size_t i, j;
+
+	for (i = 0; i < e->nind; i++) {
+		const struct dash_indicator *ind = &e->ind[i];
+		const struct dash_series *s = rollup_series(e->ru, 0, ind->id);
+		json_t *ser;
+
+		if (!ind->suppress_small || s == NULL || s->n == 0)
+			continue;
+		ser = json_array();
+		for (j = 0; j < s->n; j++) {
+			const struct dash_point *p = &s->p[j];
+			json_t *pt = json_pack("{s:s,s:I}", "period", p->code,
+			    "units_reporting", (json_int_t)p->s.rows);
+
+			json_object_set_new(pt, "num", jcount(ind, p->s.num));
+			if (p->s.has_sex)
+				jsex(pt, ind, "num_m", "num_f", p->s.num_m,
+				    p->s.num_f);
+			json_array_append_new(ser, pt);
+		}
+		json_array_append_new(arr, json_pack("{s:{s:I,s:s,s:s},s:o}",
+		    "indicator", "id", (json_int_t)ind->id, "code", ind->code,
+		    "name", ind_name(r, ind), "series", ser));
+	}
+	return arr;
 }
 
 static void
@@ -391,6 +580,7 @@ dash_page(struct req *r)
 		    "</span>", dash_status_code(order[i]), (int)c[order[i]]);
 	}
 	html_lit(&r->out, "</p>");
+	monitored_html(r, e, t);
 	if (e->ntg == 0)
 		html_fmt(&r->out, "<p>%s</p>", L(r, "Chưa có chỉ tiêu nào áp "
 		    "dụng cho đơn vị này: chỉ tiêu đến từ kế hoạch của đơn vị và "
@@ -480,22 +670,27 @@ jreal_or_null(bool has, double v)
 }
 
 static json_t *
-eval_json(const struct target_eval *ev)
+eval_json(const struct dash_indicator *ind, const struct target_eval *ev)
 {
 	json_t *o = json_object();
+	bool hide = ev->has_actual && hidden(ind, ev->actual);
 
 	json_object_set_new(o, "status", json_string(dash_status_code(
 	    ev->status)));
 	if (ev->has_actual) {
 		const struct dash_sums *s = &ev->sums;
-		json_t *a = json_pack("{s:s,s:I,s:f,s:I,s:I}", "period",
-		    ev->period, "year", (json_int_t)ev->actual_year, "value",
-		    ev->actual, "num", (json_int_t)s->num, "units_reporting",
-		    (json_int_t)s->rows);
+		json_t *a = json_pack("{s:s,s:I,s:I}", "period",
+		    ev->period, "year", (json_int_t)ev->actual_year,
+		    "units_reporting", (json_int_t)s->rows);
 
+		json_object_set_new(a, "value", jvalue(ind, true,
+		    ev->actual));
+		json_object_set_new(a, "num", jcount(ind, s->num));
 		json_object_set_new(a, "den", s->has_den ?
 		    json_integer(s->den) : json_null());
-		if (s->has_sex) {
+		if (s->has_sex && ind->suppress_small)
+			jsex(a, ind, "num_m", "num_f", s->num_m, s->num_f);
+		else if (s->has_sex) {
 			json_object_set_new(a, "num_m", json_integer(s->num_m));
 			json_object_set_new(a, "num_f", json_integer(s->num_f));
 			if (s->has_den) {
@@ -507,10 +702,14 @@ eval_json(const struct target_eval *ev)
 		}
 		json_object_set_new(a, "computed_rows",
 		    json_integer(s->computed));
-		json_object_set_new(a, "value_m", jreal_or_null(ev->has_m,
-		    ev->actual_m));
-		json_object_set_new(a, "value_f", jreal_or_null(ev->has_f,
-		    ev->actual_f));
+		if (ind->suppress_small && s->has_sex)
+			jsex(a, ind, "value_m", "value_f", s->num_m, s->num_f);
+		else {
+			json_object_set_new(a, "value_m", jreal_or_null(
+			    ev->has_m, ev->actual_m));
+			json_object_set_new(a, "value_f", jreal_or_null(
+			    ev->has_f, ev->actual_f));
+		}
 		json_object_set_new(o, "actual", a);
 	} else
 		json_object_set_new(o, "actual", json_null());
@@ -518,7 +717,8 @@ eval_json(const struct target_eval *ev)
 	    json_pack("{s:I,s:s,s:f}", "year", (json_int_t)ev->next.year,
 	    "cmp", dash_cmp_code(ev->next.cmp), "value", ev->next.value) :
 	    json_null());
-	json_object_set_new(o, "gap", jreal_or_null(ev->has_gap, ev->gap));
+	json_object_set_new(o, "gap", jreal_or_null(ev->has_gap && !hide,
+	    ev->gap));
 	json_object_set_new(o, "trajectory", jreal_or_null(ev->has_line,
 	    ev->line));
 	return o;
@@ -531,7 +731,7 @@ target_json(struct req *r, const struct dash_entry *e,
 	const struct dash_target *tg = &e->tg[k];
 	const struct dash_indicator *ind = tg->ind;
 	const struct dash_series *s = rollup_series(e->ru, 0, ind->id);
-	json_t *o = eval_json(&e->ev[k]), *ms = json_array(), *ser =
+	json_t *o = eval_json(ind, &e->ev[k]), *ms = json_array(), *ser =
 	    json_array();
 	size_t i;
 
@@ -561,26 +761,27 @@ target_json(struct req *r, const struct dash_entry *e,
 	for (i = 0; s != NULL && i < s->n; i++) {
 		const struct dash_point *p = &s->p[i];
 		double v;
-		json_t *pt = json_pack("{s:s,s:I,s:I,s:I}", "period", p->code,
-		    "year", (json_int_t)p->year, "num", (json_int_t)p->s.num,
-		    "units_reporting", (json_int_t)p->s.rows);
+		json_t *pt = json_pack("{s:s,s:I,s:I}", "period", p->code,
+		    "year", (json_int_t)p->year, "units_reporting",
+		    (json_int_t)p->s.rows);
+		bool has;
 
+		json_object_set_new(pt, "num", jcount(ind, p->s.num));
 		json_object_set_new(pt, "den", p->s.has_den ?
 		    json_integer(p->s.den) : json_null());
-		if (!dash_rate(p->s.num, p->s.den, p->s.has_den, ind->scale,
-		    &v))
-			json_object_set_new(pt, "value", json_null());
-		else
-			json_object_set_new(pt, "value", json_real(v));
+		has = dash_rate(p->s.num, p->s.den, p->s.has_den, ind->scale,
+		    &v);
+		json_object_set_new(pt, "value", jvalue(ind, has, v));
 		if (p->c.rows > 0) {
-			json_t *c = json_pack("{s:I,s:I}", "num",
-			    (json_int_t)p->c.num, "units", (json_int_t)p->c.rows);
+			json_t *c = json_pack("{s:I}", "units",
+			    (json_int_t)p->c.rows);
 
+			json_object_set_new(c, "num", jcount(ind, p->c.num));
 			json_object_set_new(c, "den", p->c.has_den ?
 			    json_integer(p->c.den) : json_null());
-			json_object_set_new(c, "value", dash_rate(p->c.num,
-			    p->c.den, p->c.has_den, ind->scale, &v) ?
-			    json_real(v) : json_null());
+			has = dash_rate(p->c.num, p->c.den, p->c.has_den,
+			    ind->scale, &v);
+			json_object_set_new(c, "value", jvalue(ind, has, v));
 			json_object_set_new(pt, "computed", c);
 		}
 		json_array_append_new(ser, pt);
@@ -592,7 +793,7 @@ target_json(struct req *r, const struct dash_entry *e,
 		json_t *arr = json_array();
 
 		for (i = 0; i < n; i++) {
-			json_t *x = eval_json(&v[i].ev);
+			json_t *x = eval_json(ind, &v[i].ev);
 
 			json_object_set_new(x, "unit", json_pack("{s:I,s:s,"
 			    "s:s}", "id", (json_int_t)v[i].u->id, "code",
@@ -643,6 +844,7 @@ dash_api(struct req *r)
 	    "kind", unit_kinds[u->kind].code, "generation",
 	    (json_int_t)e->generation, "today", e->today, "summary", sum,
 	    "targets", arr);
+	json_object_set_new(root, "monitored", monitored_json(r, e));
 	s = json_dumps(root, JSON_COMPACT | JSON_REAL_PRECISION(12));
 	m = dash_entry_memo_set(e, slot, s, strlen(s));
 	free(s);

@@ -28,6 +28,7 @@ struct dash_indicator {
 	bool		 by_sex;
 	char		*period_type;
 	char		*levels;	/* ",mn,th," or "" */
+	bool		 suppress_small; /* counts 1-4 read "< 5" (numfmt.h) */
 };
 
 struct dash_target {

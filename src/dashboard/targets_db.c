@@ -20,7 +20,8 @@ dash_indicators_load(struct db *db, struct dash_indicator **out, size_t *n)
 	enum db_rc rc;
 
 	st = db_stmt(db, "SELECT id, code, name_vi, name_en, unit, direction,"
-	    " by_sex, period_type, levels FROM indicator ORDER BY id");
+	    " by_sex, period_type, levels, suppress_small FROM indicator"
+	    " ORDER BY id");
 	while ((rc = db_step(st)) == DB_ROW) {
 		struct dash_indicator *d;
 
@@ -41,6 +42,7 @@ dash_indicators_load(struct db *db, struct dash_indicator **out, size_t *n)
 		d->by_sex = db_col_int(st, 6) != 0;
 		d->period_type = xstrdup(db_col_text(st, 7));
 		d->levels = xstrdup(db_col_text(st, 8));
+		d->suppress_small = db_col_int(st, 9) != 0;
 	}
 	db_done(st);
 	if (rc != DB_DONE) {

@@ -172,6 +172,7 @@ const struct route routes[] = {
 	    PERM_VIEW, 0 },
 	{ METHOD_GET, "/cases/{id}", casefile_view, PERM_VIEW, 0 },
 	{ METHOD_GET, "/cases/{id}/audit", casefile_audit_page, PERM_VIEW, 0 },
+	{ METHOD_GET, "/cases/{id}/pdf", casefile_pdf, PERM_VIEW, 0 },
 	{ METHOD_POST, "/cases/{id}/assessment", casefile_assessment_post,
 	    PERM_VIEW, 0 },
 	{ METHOD_POST, "/cases/{id}/emergency", casefile_emergency_post,

@@ -77,6 +77,7 @@ struct indicator {
 	char		*levels;		/* ",mn,th,"; "" = every level */
 	char		*ref;			/* legal reference */
 	int64_t		 seq;
+	bool		 suppress_small;	/* counts 1-4 read "< 5" */
 };
 
 /* Code to enum; false if the code is unknown. */
@@ -120,5 +121,11 @@ enum err	 indicator_list(struct db *, struct indicator **out,
 		    size_t *n);
 void		 indicator_clear(struct indicator *);
 void		 indicator_list_free(struct indicator *, size_t n);
+/*
+ * Does the indicator hide small counts (suppress_small: a count of 1 to 4
+ * could identify a child and reads "< 5", render/numfmt.h)?  False for an
+ * unknown id or a database error.
+ */
+bool		 indicator_suppress_small(struct db *, int64_t id);
 
 #endif

@@ -12,7 +12,7 @@
 #define IND_COLS "id, code, name_vi, name_en, definition_vi, definition_en," \
 	" numerator_vi, numerator_en, COALESCE(denominator_vi, '')," \
 	" COALESCE(denominator_en, ''), unit, direction, by_sex, source," \
-	" period_type, levels, ref, seq"
+	" period_type, levels, ref, seq, suppress_small"
 
 static void
 indicator_row(struct db_stmt *st, void *out)
@@ -44,6 +44,7 @@ indicator_row(struct db_stmt *st, void *out)
 	ind->levels = xstrdup(db_col_text(st, 15));
 	ind->ref = xstrdup(db_col_text(st, 16));
 	ind->seq = db_col_int(st, 17);
+	ind->suppress_small = db_col_int(st, 18) != 0;
 }
 
 enum err
@@ -111,4 +112,15 @@ indicator_list_free(struct indicator *list, size_t n)
 	for (i = 0; i < n; i++)
 		indicator_clear(&list[i]);
 	free(list);
+}
+
+bool
+indicator_suppress_small(struct db *db, int64_t id)
+{
+	struct db_stmt *st = db_stmt(db, "SELECT suppress_small FROM indicator"
+	    " WHERE id = ?");
+	int64_t v = 0;
+
+	db_bind_int(st, 1, id);
+	return db_one_int(st, &v) == ERR_OK && v != 0;
 }

@@ -41,6 +41,38 @@ numfmt_int(char out[NUMFMT_MAX], int64_t v, int lang)
 	return out;
 }
 
+bool
+numfmt_is_small(int64_t v)
+{
+	return v >= 1 && v < NUMFMT_SMALL;
+}
+
+char *
+numfmt_count_small(char out[NUMFMT_MAX], int64_t v, int lang)
+{
+	if (numfmt_is_small(v)) {
+		snprintf(out, NUMFMT_MAX, "%s", NUMFMT_SMALL_TEXT);
+		return out;
+	}
+	return numfmt_int(out, v, lang);
+}
+
+bool
+numfmt_split_small(char a[NUMFMT_MAX], char b[NUMFMT_MAX], int64_t m,
+    int64_t f, int lang)
+{
+	if (!numfmt_is_small(m) && !numfmt_is_small(f)) {
+		numfmt_int(a, m, lang);
+		numfmt_int(b, f, lang);
+		return false;
+	}
+	snprintf(a, NUMFMT_MAX, "%s", numfmt_is_small(m) ? NUMFMT_SMALL_TEXT :
+	    "x");
+	snprintf(b, NUMFMT_MAX, "%s", numfmt_is_small(f) ? NUMFMT_SMALL_TEXT :
+	    "x");
+	return true;
+}
+
 char *
 numfmt_dec(char out[NUMFMT_MAX], double v, int maxdec, int lang)
 {

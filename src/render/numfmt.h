@@ -11,12 +11,14 @@
  * into out and returns out, so it can be used directly as an argument:
  *	char a[NUMFMT_MAX];
  *	html_fmt(o, "<td>%s</td>", numfmt_dec(a, 99.1, 1, 0));
- * The output contains only digits, separators, "-", spaces and the signs,
- * so it needs no escaping, but escaping it does no harm.
+ * The output contains only digits, separators, "-", spaces and the signs
+ * (and "< 5" from numfmt_count_small), so it needs no escaping apart from
+ * that "<", which html_fmt's %s escapes.
  */
 #ifndef VITRE_NUMFMT_H
 #define VITRE_NUMFMT_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #define NUMFMT_MAX 48
@@ -29,6 +31,24 @@ char	*numfmt_dec(char out[NUMFMT_MAX], double v, int maxdec, int lang);
 /* A value in an indicator's unit, with up to 2 decimals for rates. */
 char	*numfmt_value(char out[NUMFMT_MAX], double v, enum numfmt_unit,
 	    int lang);
+/*
+ * Small counts that could identify a child (indicators with the
+ * suppress_small flag, e.g. TT 13/2021 0101): a count from 1 to
+ * NUMFMT_SMALL - 1 reads "< 5"; 0 and larger counts read as numfmt_int.
+ * numfmt_is_small() says whether v would be hidden.
+ */
+#define NUMFMT_SMALL 5
+#define NUMFMT_SMALL_TEXT "< 5"
+bool	 numfmt_is_small(int64_t v);
+char	*numfmt_count_small(char out[NUMFMT_MAX], int64_t v, int lang);
+/*
+ * A count split in two (by sex) under the same rule: a part from 1 to 4
+ * reads "< 5" and then the other part "x", so that it cannot be worked out
+ * from the total; true when that is so.  Otherwise both read as numfmt_int
+ * and the answer is false.
+ */
+bool	 numfmt_split_small(char a[NUMFMT_MAX], char b[NUMFMT_MAX], int64_t m,
+	    int64_t f, int lang);
 /* A difference of rates: "1,5 điểm %" / "1.5 pp"; counts as numbers. */
 char	*numfmt_points(char out[NUMFMT_MAX], double v, enum numfmt_unit,
 	    int lang);

@@ -25,6 +25,7 @@
 #include "docs/doc_job.h"
 #include "http/form.h"
 #include "http/req.h"
+#include "indicators/indicator.h"
 #include "render/html.h"
 #include "render/layout.h"
 #include "render/numfmt.h"
@@ -321,7 +322,12 @@ nums_table(struct req *r, const struct unit_tree *t, const struct report *rp)
 		    x->unit_id ? uname(r, t, x->unit_id) :
 		    L(r, "Tổng cộng", "Total"), x->target_code, x->label,
 		    x->has_value ? x->period : "—");
-		if (x->has_value)
+		/* A count that could identify a child reads "< 5". */
+		if (x->has_value && indicator_suppress_small(r->db,
+		    x->indicator_id))
+			html_fmt(&r->out, "<td class=\"num\">%s</td><td></td>",
+			    numfmt_count_small(a, x->num, r->lang == LANG_EN));
+		else if (x->has_value)
 			html_fmt(&r->out, "<td class=\"num\">%s</td>"
 			    "<td class=\"num\">%s</td>",
 			    numfmt_int(a, x->num, r->lang == LANG_EN),

@@ -14,6 +14,7 @@
 #include "http/req.h"
 #include "render/html.h"
 #include "render/layout.h"
+#include "render/numfmt.h"
 #include "values/value_html.h"
 
 /* The attributes that make a select reload the form fragment. */
@@ -54,6 +55,21 @@ numbers_text(struct req *r, const struct agg_value *v, bool den)
 		    L(r, "nữ", "f"), den ? v->den_f : v->num_f);
 }
 
+/* The numerator of a count that could identify a child ("< 5"). */
+static void
+numbers_small(struct req *r, const struct agg_value *v)
+{
+	char t[NUMFMT_MAX], a[NUMFMT_MAX], b[NUMFMT_MAX];
+
+	html_fmt(&r->out, "%s", numfmt_count_small(t, v->num_total,
+	    lang_of(r)));
+	if (v->split) {
+		(void)numfmt_split_small(a, b, v->num_m, v->num_f, lang_of(r));
+		html_fmt(&r->out, " <small class=\"muted\">(%s %s, %s %s)"
+		    "</small>", L(r, "nam", "m"), a, L(r, "nữ", "f"), b);
+	}
+}
+
 /* Fill the cells of the form from the stored value. */
 static void
 view_cells_from_stored(struct value_view *v)
@@ -68,12 +84,26 @@ view_cells_from_stored(struct value_view *v)
 	    s->split && s->has_den, s->has_den };
 	int k;
 
+	char small[3][NUMFMT_MAX];
+	/* A computed count that could identify a child is read-only here
+	 * and shown under the small-count rule. */
+	bool hide = v->ind != NULL && v->ind->suppress_small && s->computed;
+
+	if (hide) {
+		(void)numfmt_split_small(small[0], small[1], s->num_m, s->num_f,
+		    0);
+		(void)numfmt_count_small(small[2], s->num_total, 0);
+	}
 	for (k = 0; k < 6; k++) {
 		*slot[k] = NULL;
 		if (!set[k])
 			continue;
-		snprintf(v->cells[k], sizeof(v->cells[k]), "%lld",
-		    (long long)val[k]);
+		if (hide && k < 3)
+			snprintf(v->cells[k], sizeof(v->cells[k]), "%.20s",
+			    small[k]);
+		else
+			snprintf(v->cells[k], sizeof(v->cells[k]), "%lld",
+			    (long long)val[k]);
 		*slot[k] = v->cells[k];
 	}
 }
@@ -351,6 +381,12 @@ stored_note(struct req *r, const struct value_view *v)
 
 	indicator_format_rate(value_rate(s, v->ind->unit), v->ind->unit,
 	    lang_of(r), rate, sizeof(rate));
+	if (v->ind->suppress_small) {
+		char small[NUMFMT_MAX];
+
+		snprintf(rate, sizeof(rate), "%s", numfmt_count_small(small,
+		    s->num_total, lang_of(r)));
+	}
 	format_time(s->entered_at, when, sizeof(when));
 	html_fmt(&r->out, "<p>%s: <strong>%s</strong>", v->ind->unit ==
 	    IND_UNIT_COUNT ? L(r, "Số lượng đã lưu", "Stored count") :
@@ -366,7 +402,13 @@ stored_note(struct req *r, const struct value_view *v)
 		    L(r, "dữ liệu mẫu", "demo"));
 	html_fmt(&r->out, " · <small class=\"muted\">%s %s</small></p>",
 	    L(r, "cập nhật", "updated"), when);
-	if (s->computed && !s->locked)
+	if (s->computed && !s->locked && v->ind->source == IND_SRC_CASES)
+		html_fmt(&r->out, "<p class=\"warn\">%s</p>", L(r, "Số liệu này "
+		    "được tính từ hồ sơ bảo vệ trẻ em đã ẩn danh mỗi khi ghi đánh "
+		    "giá ban đầu; không nhập tay được.", "This value is counted "
+		    "from de-identified protection cases each time an initial "
+		    "assessment is recorded; it cannot be entered by hand."));
+	else if (s->computed && !s->locked)
 		html_fmt(&r->out, "<p class=\"warn\">%s</p>", L(r, "Số liệu này "
 		    "được tính từ số đo cân nặng, chiều cao của trẻ mỗi khi lưu "
 		    "một buổi cân đo; không nhập tay được.", "This value is "
@@ -393,8 +435,8 @@ static void
 values_table(struct req *r, const struct value_view *v)
 {
 	struct value_row *rows = NULL;
-	bool can_lock = role_can(r->user.role, PERM_VALUE_LOCK);
-	char rate[32], when[32];
+	bool can_lock = role_can(r->user.role, PERM_VALUE_LOCK), hide;
+	char rate[32], when[32], small[NUMFMT_MAX];
 	size_t n = 0, i, k;
 
 	html_fmt(&r->out, "<h2>%s</h2>", L(r, "Số liệu đã nhập của đơn vị",
@@ -422,12 +464,25 @@ values_table(struct req *r, const struct value_view *v)
 				name = indicator_name(&v->inds[k], lang_of(r));
 		indicator_format_rate(value_rate(&row->v, row->ind_unit),
 		    row->ind_unit, lang_of(r), rate, sizeof(rate));
+		hide = false;
+		for (k = 0; k < v->ninds; k++)
+			if (v->inds[k].id == row->v.indicator_id)
+				hide = v->inds[k].suppress_small;
+		if (hide || indicator_suppress_small(r->db,
+		    row->v.indicator_id)) {
+			hide = true;
+			snprintf(rate, sizeof(rate), "%s", numfmt_count_small(
+			    small, row->v.num_total, lang_of(r)));
+		}
 		format_time(row->v.entered_at, when, sizeof(when));
 		html_fmt(&r->out, "<tr><td><a href=\"/values?unit=%I&amp;"
 		    "indicator=%s&amp;period=%s\">%s</a></td><td>%s</td>"
 		    "<td class=\"num\">", v->unit->id, row->indicator,
 		    row->period, name, row->period);
-		numbers_text(r, &row->v, false);
+		if (hide)
+			numbers_small(r, &row->v);
+		else
+			numbers_text(r, &row->v, false);
 		html_lit(&r->out, "</td><td class=\"num\">");
 		numbers_text(r, &row->v, true);
 		html_fmt(&r->out, "</td><td class=\"num\">%s</td><td>", rate);

@@ -330,6 +330,39 @@ login gv.ntt
 req GET /cases/stats
 expect_status 403 "a teacher has no statistics"
 
+# ---- The case file as a PDF, for the people on the case only ----
+exports() { sql "SELECT COUNT(*) FROM case_audit WHERE case_id=$CASE AND action='export_pdf'"; }
+login tuvan.ntt
+x0=$(exports)
+pdf=$(mktemp)
+STATUS=$(curl -s -o "$pdf" -D - -w '%{http_code}' -b "$JAR" "$BASE/cases/$CASE/pdf" | tr -d '\r' | tee "$pdf.h" | tail -1)
+expect_status 200 "a person on the case exports it as PDF"
+grep -qi '^Cache-Control: no-store' "$pdf.h" && ok "the PDF is not cached" || not_ok "the PDF is not cached" "$(cat "$pdf.h")"
+grep -qi '^Content-Type: application/pdf' "$pdf.h" && ok "it is a PDF" || not_ok "it is a PDF" "$(cat "$pdf.h")"
+text=$(pdftotext "$pdf" - 2>/dev/null)
+for want in "MẬT" "Hồ sơ số: $CASE/BVTE" "$SECRET bị đánh ở nhà" "Bà Hàng Xóm" "Đánh giá ban đầu (mẫu 02)" \
+	"Đánh giá chi tiết" "Kế hoạch hỗ trợ, can thiệp (mẫu 04)" "QĐ 15/QĐ-UBND" "tư vấn hằng tuần" \
+	"Công an xã, trực ban" "trực ban" "Rà soát, đánh giá (mẫu 06)" "Hồ sơ đã đóng" "THỜI HẠN VÀ CHẬM TRỄ"; do
+	printf '%s' "$text" | grep -qF -- "$want" && ok "the PDF has: $want" || not_ok "the PDF has: $want" "$(printf '%s' "$text" | head -40)"
+done
+rm -f "$pdf" "$pdf.h"
+expect_eq "$(exports)" "$((x0 + 1))" "the export is in the case audit log"
+expect_eq "$(sql "SELECT username || ' ' || ip || ' ' || action FROM case_audit WHERE case_id=$CASE ORDER BY seq DESC LIMIT 1")" \
+	"tuvan.ntt 127.0.0.1 export_pdf" "with who and from where"
+login ht.ntt
+req GET "/cases/$CASE"
+expect_body "/cases/$CASE/pdf" "the case page links to the export"
+req GET "/cases/$CASE/audit"
+expect_body "export_pdf" "the principal sees the export among who looked at the case"
+for who in admin gv.ntt ht.huongluu xa.hadong; do
+	login "$who"
+	x0=$(exports)
+	req GET "/cases/$CASE/pdf"
+	expect_status 403 "$who cannot export the case"
+	expect_no_body "%PDF" "$who gets no file"
+	expect_eq "$(exports)" "$x0" "no export is logged for $who"
+done
+
 # ---- The audit chain ----
 out=$("$VITRE" audit verify --db "$DB" 2>&1)
 expect_eq "$?" 0 "vitre audit verify: the chain is intact"

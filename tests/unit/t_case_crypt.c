@@ -1,8 +1,8 @@
 /*
  * t_case_crypt.c -- the case key and sealed fields: a round trip, a fresh
  * nonce per seal, tampering and a wrong key detected by the MAC, key files
- * (mode 0600 only, 64 hex digits, never overwritten) and the database's
- * key check.
+ * (mode 0600 only, 64 hex digits, never overwritten), the database's
+ * key check and its rotation to another key.
  */
 #include <sodium.h>
 #include <stdio.h>
@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "casetest.h"
+#include "cases/rekey.h"
 
 static void
 sealed_text_opens_to_the_same_text(void **state)
@@ -192,6 +193,36 @@ the_database_recognises_a_wrong_key(void **state)
 	db_close(db);
 }
 
+static void
+rotation_moves_the_key_of_the_database(void **state)
+{
+	struct db *db = test_db();
+	struct casekey *a = key_of(HEX_A), *b = key_of(HEX_B);
+	struct caseaudit_who who = { 0, "test", "" };
+	struct buf msg = BUF_INIT;
+	int64_t n = -1;
+
+	(void)state;
+	assert_true(casekey_equal(a, a));
+	assert_false(casekey_equal(a, b));
+	assert_int_equal(casekey_check_db(db, a), CASEKEY_OK);
+	/* The same key, and a wrong old key: refused, nothing changes. */
+	assert_int_equal(casekey_rotate(db, a, a, &who, &n, &msg), ERR_INVALID);
+	assert_int_equal(casekey_rotate(db, b, a, &who, &n, &msg),
+	    ERR_FORBIDDEN);
+	assert_non_null(strstr(msg.data, "not this database's key"));
+	assert_int_equal(casekey_check_db(db, a), CASEKEY_OK);
+	/* The right one: b is the key now, a is refused. */
+	assert_int_equal(casekey_rotate(db, a, b, &who, &n, &msg), ERR_OK);
+	assert_int_equal(n, 0);
+	assert_int_equal(casekey_check_db(db, b), CASEKEY_OK);
+	assert_int_equal(casekey_check_db(db, a), CASEKEY_WRONG);
+	buf_release(&msg);
+	casekey_free(a);
+	casekey_free(b);
+	db_close(db);
+}
+
 int
 main(void)
 {
@@ -204,6 +235,7 @@ main(void)
 		cmocka_unit_test(a_key_is_exactly_64_hex_digits),
 		cmocka_unit_test(key_files_are_for_their_owner_only),
 		cmocka_unit_test(the_database_recognises_a_wrong_key),
+		cmocka_unit_test(rotation_moves_the_key_of_the_database),
 	};
 
 	if (sodium_init() < 0)

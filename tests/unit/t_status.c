@@ -292,6 +292,26 @@ vietnamese_number_format(void **state)
 	assert_string_equal(numfmt_int(a, 1500, 0), "1.500");
 	assert_string_equal(numfmt_int(a, -1234, 1), "-1,234");
 	assert_string_equal(numfmt_int(a, 12, 0), "12");
+	/* Counts that could identify a child. */
+	assert_string_equal(numfmt_count_small(a, 0, 0), "0");
+	assert_string_equal(numfmt_count_small(a, 1, 0), "< 5");
+	assert_string_equal(numfmt_count_small(a, 4, 1), "< 5");
+	assert_string_equal(numfmt_count_small(a, 5, 0), "5");
+	assert_string_equal(numfmt_count_small(a, 1500, 0), "1.500");
+	{
+		char b[NUMFMT_MAX];
+
+		assert_true(numfmt_split_small(a, b, 2, 9, 0));
+		assert_string_equal(a, "< 5");
+		assert_string_equal(b, "x");
+		assert_true(numfmt_split_small(a, b, 0, 3, 0));
+		assert_string_equal(a, "x");
+		assert_string_equal(b, "< 5");
+		assert_false(numfmt_split_small(a, b, 5, 1200, 0));
+		assert_string_equal(b, "1.200");
+	}
+	assert_false(numfmt_is_small(-1));
+	assert_true(numfmt_is_small(3));
 	assert_string_equal(numfmt_value(a, 99.1, NUMFMT_PERCENT, 0),
 	    "99,1\xc2\xa0%");
 	assert_string_equal(numfmt_value(a, 8.725, NUMFMT_PERCENT, 0),
