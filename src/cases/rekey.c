@@ -14,7 +14,7 @@
 
 /*
  * Every sealed column: found with grep for casekey_seal (casefile_db.c,
- * counsel/counsel_http.c).  The check value in meta is handled apart.
+ * counsel/counsel_http.c, mail/mail_conf.c).  The check value in meta is handled apart.
  * tag: the column is the register child's reference, whose keyed tag
  * (child_tag) is recomputed with the new key.
  */
@@ -75,6 +75,10 @@ static const struct col {
 	    " WHERE notes_sealed IS NOT NULL ORDER BY id",
 	    "UPDATE counselling_session SET notes_sealed = ? WHERE id = ?",
 	    false },
+	{ "mail_setting.password",
+	    "SELECT id, password FROM mail_setting"
+	    " WHERE password_sealed = 1 AND password <> '' ORDER BY id",
+	    "UPDATE mail_setting SET password = ? WHERE id = ?", false },
 };
 #define NCOLS (sizeof(cols) / sizeof(cols[0]))
 

@@ -58,6 +58,10 @@ python3 -c 'import sqlite3,sys
 d=sqlite3.connect(sys.argv[1]); d.execute("DELETE FROM case_measure WHERE what_enc = ?", ("v1:AAAA",)); d.commit()' "$copy"
 before=$(sealed_sum)
 
+# A sealed SMTP password (any value sealed with the key will do).
+python3 -c 'import sqlite3,sys
+d=sqlite3.connect(sys.argv[1]); d.execute("UPDATE mail_setting SET password = (SELECT place_enc FROM casefile WHERE id = ?), password_sealed = 1", (sys.argv[2],)); d.commit()' "$copy" "$RK_CASE"
+mail_before=$(csql "SELECT password FROM mail_setting")
 tag_before=$(csql "SELECT child_tag FROM casefile WHERE id=$RK_CASE")
 out=$("$VITRE" key rotate --db "$copy" --old-key "$DB.key" --new-key "$newkey" 2>&1)
 expect_eq "$?" 0 "the right old key rotates to the new key"
@@ -70,6 +74,8 @@ tag_after=$(csql "SELECT child_tag FROM casefile WHERE id=$RK_CASE")
 expect_eq "$(csql "SELECT action || ' ' || username FROM case_audit ORDER BY seq DESC LIMIT 1")" \
 	"key_rotate vitre key rotate" "the rotation is in the case audit log"
 expect_eq "$(csql "SELECT COUNT(*) FROM case_audit")" "$((ab + 1))" "as one entry"
+[ "$(csql "SELECT password FROM mail_setting")" != "$mail_before" ] && ok "the sealed SMTP password is re-sealed" ||
+	not_ok "the sealed SMTP password is re-sealed" "unchanged"
 out=$("$VITRE" audit verify --db "$copy" 2>&1)
 expect_eq "$?" 0 "vitre audit verify: the chain is intact after rotation"
 
@@ -102,4 +108,10 @@ kill "$OTHER_PID"
 wait "$OTHER_PID" 2>/dev/null
 DB=$main_db
 BASE=$main_base
+# Everything, the SMTP password included, now opens with the new key: a
+# second rotation from it goes through.
+key3=$(dirname "$copy")/third.key
+"$VITRE" key generate --out "$key3" >/dev/null
+out=$("$VITRE" key rotate --db "$copy" --old-key "$newkey" --new-key "$key3" 2>&1)
+expect_eq "$?" 0 "every sealed value (the SMTP password too) opens with the new key: it rotates again"
 rm -rf "$(dirname "$copy")"
