@@ -145,6 +145,22 @@ unit_of(const struct report_doc_in *in, const struct report_num *x)
 	return ind != NULL ? ind->unit : NUMFMT_PERCENT;
 }
 
+/* Does the row's indicator hide counts that could identify a child? */
+static bool
+ind_hides(const struct report_doc_in *in, const struct report_num *x)
+{
+	const struct report_doc_ind *ind = ind_of(in, x->indicator_id);
+
+	return ind != NULL && ind->suppress_small;
+}
+
+/* ... and is the row's count one of those? */
+static bool
+small_hidden(const struct report_doc_in *in, const struct report_num *x)
+{
+	return ind_hides(in, x) && x->has_value && numfmt_is_small(x->num);
+}
+
 static double
 scale_of(enum numfmt_unit u)
 {
@@ -295,6 +311,11 @@ num_cells(const struct report_doc_in *in, const struct report_num *x,
 	val[0] = num[0] = den[0] = '\0';
 	if (!x->has_value)
 		return;
+	if (small_hidden(in, x)) {
+		numfmt_count_small(num, x->num, 0);
+		numfmt_count_small(val, x->num, 0);
+		return;
+	}
 	numfmt_int(num, x->num, 0);
 	if (x->has_den)
 		numfmt_int(den, x->den, 0);
@@ -672,6 +693,19 @@ sheet_row(struct xlsx_writer *w, const struct report_doc_in *in,
 	xlsx_put_text(w, x->target_code);
 	xlsx_put_text(w, x->label);
 	xlsx_put_text(w, x->has_value ? x->period : NULL);
+	if (small_hidden(in, x)) {
+		/* A count that could identify a child: "< 5", no split. */
+		xlsx_put_text(w, NUMFMT_SMALL_TEXT);
+		xlsx_put_text(w, NULL);
+		xlsx_put_text(w, NUMFMT_SMALL_TEXT);
+		xlsx_put_text(w, unit_names[u]);
+		xlsx_put_text(w, NULL);
+		xlsx_put_text(w, NULL);
+		xlsx_put_text(w, x->target_text);
+		xlsx_put_text(w, status_label(x->status));
+		xlsx_end_row(w);
+		return;
+	}
 	if (x->has_value)
 		xlsx_put_number(w, (double)x->num);
 	else
@@ -685,7 +719,18 @@ sheet_row(struct xlsx_writer *w, const struct report_doc_in *in,
 	else
 		xlsx_put_text(w, NULL);
 	xlsx_put_text(w, unit_names[u]);
-	if (x->has_value && x->has_sex) {
+	if (x->has_value && x->has_sex && ind_hides(in, x)) {
+		char a[NUMFMT_MAX], b[NUMFMT_MAX];
+
+		/* Either part may be small even when the total is not. */
+		if (numfmt_split_small(a, b, x->num_m, x->num_f, 0)) {
+			xlsx_put_text(w, a);
+			xlsx_put_text(w, b);
+		} else {
+			xlsx_put_number(w, (double)x->num_m);
+			xlsx_put_number(w, (double)x->num_f);
+		}
+	} else if (x->has_value && x->has_sex) {
 		xlsx_put_number(w, (double)x->num_m);
 		xlsx_put_number(w, (double)x->num_f);
 	} else {

@@ -43,6 +43,7 @@ struct report_doc_ind {
 	int64_t			 id;
 	enum numfmt_unit	 unit;
 	enum report_doc_part	 part;
+	bool			 suppress_small;	/* 1-4 read "< 5" */
 };
 
 /* Everything the document is made of; no pointer is NULL ("" instead). */

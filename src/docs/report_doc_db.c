@@ -71,7 +71,8 @@ load_inds(struct db *db, struct report_doc_src *s)
 	struct db_stmt *st;
 	size_t cap = 0;
 
-	st = db_stmt(db, "SELECT id, unit, source FROM indicator ORDER BY id");
+	st = db_stmt(db, "SELECT id, unit, source, suppress_small FROM indicator"
+	    " ORDER BY id");
 	while (db_step(st) == DB_ROW) {
 		struct report_doc_ind *x;
 		const char *src = db_col_text(st, 2);
@@ -86,6 +87,7 @@ load_inds(struct db *db, struct report_doc_src *s)
 		x->part = strcmp(src, "growth") == 0 ? REPORT_DOC_NUTRITION :
 		    strcmp(src, "cases") == 0 ? REPORT_DOC_PROTECTION :
 		    REPORT_DOC_TARGETS;
+		x->suppress_small = db_col_int(st, 3) != 0;
 	}
 	db_done(st);
 	s->in.inds = s->inds;

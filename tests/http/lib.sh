@@ -141,3 +141,33 @@ other_server() {	# ENV... -- a second server on the same database
 		sleep 0.1
 	done
 }
+
+# download PATH FILE -- GET PATH as the current user into FILE.
+download() {
+	local hdr
+	hdr=$(mktemp)
+	STATUS=$(curl -s -o "$2" -D "$hdr" -w '%{http_code}' -b "$JAR" -c "$JAR" "$BASE$1")
+	HEADERS=$(tr -d '\r' <"$hdr")
+	rm -f "$hdr"
+}
+
+# doc_job BASE FORMAT FILE -- POST format to BASE, follow the job page
+# until it is done, download the file into FILE; DOC_JOB is the job's page.
+doc_job() {
+	local i
+	req POST "$1" --data "csrf=$CSRF&format=$2"
+	DOC_JOB=$(printf '%s' "$HEADERS" | sed -n 's/^Location: //p')
+	if [ "$STATUS" != 303 ] || [ -z "$DOC_JOB" ]; then
+		not_ok "POST $1 format=$2 starts a job" "status $STATUS"
+		return
+	fi
+	for i in $(seq 300); do
+		req GET "$DOC_JOB"
+		case $BODY in *'data-state="done"'* | *'data-state="failed"'*) break ;; esac
+		sleep 0.1
+	done
+	expect_body 'data-state="done"' "the $2 job ends well"
+	expect_body "href=\"$DOC_JOB/file\"" "... and its page links to the file"
+	download "$DOC_JOB/file" "$3"
+	expect_status 200 "the $2 file downloads"
+}

@@ -117,7 +117,7 @@ expect_eq "$(sql "SELECT COUNT(*) FROM holiday WHERE day IN ('2025-01-01', '2026
 # ---- The report page hides small counts too ----
 # No demo plan has a target on 0101: one number of a fresh report of a
 # Hà Đông school stands for it (a fixture on report_value).
-RS=$(sql "SELECT id FROM unit WHERE code='DEMO-HD-02'")
+RS=$(sql "SELECT id FROM unit WHERE code='DEMO-HD-05'")
 RG=$(sql "SELECT r.id FROM plan_reporting r JOIN plan p ON p.id = r.plan_id JOIN unit u ON u.id = p.unit_id WHERE u.code = 'PGD-HD' AND r.schedule = 'school_year'")
 RP=$(sql "SELECT id FROM period WHERE code = '2022-2023'")
 login phong.hadong
@@ -129,6 +129,16 @@ sql_exec "UPDATE report_value SET indicator_id = $ABUSED, target_code = 'BV1', l
 req GET "/reports/$RID"
 expect_status 200 "the report page"
 expect_body "BV1 Số trẻ em bị xâm hại</td><td>2023</td><td class=\"num\">&lt; 5</td>" "shows a count of 3 as \"< 5\""
+cs_tmp=$(mktemp -d)
+doc_job "/reports/$RID/doc" pdf "$cs_tmp/r.pdf"
+cs_pdf=$(pdftotext -layout "$cs_tmp/r.pdf" - 2>/dev/null | grep "BV1")
+case $cs_pdf in *"<5"* | *"< 5"*) ok "the report's PDF shows it as \"< 5\"" ;;
+	*) not_ok "the report's PDF shows it as \"< 5\"" "$cs_pdf" ;; esac
+doc_job "/reports/$RID/doc" xlsx "$cs_tmp/r.xlsx"
+unzip -p "$cs_tmp/r.xlsx" 'xl/worksheets/*.xml' | grep -q "&lt; 5" &&
+	ok "... and its XLSX writes \"< 5\", not the number" ||
+	not_ok "... and its XLSX writes \"< 5\", not the number" "no '< 5' string"
+rm -rf "$cs_tmp"
 sql_exec "UPDATE report_value SET num = 12 WHERE id = $RV"
 req GET "/reports/$RID"
 expect_body "BV1 Số trẻ em bị xâm hại</td><td>2023</td><td class=\"num\">12</td>" "and 12 as it is"

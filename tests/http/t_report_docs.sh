@@ -20,36 +20,6 @@ RD_RG=$(sql "SELECT r.id FROM plan_reporting r JOIN plan p ON p.id = r.plan_id J
 RD_P=$(sql "SELECT id FROM period WHERE code = '2024-2025'")
 RD_SENTENCE='Nhà trường đã tổ chức tốt Tháng hành động vì trẻ em, học sinh tích cực tham gia.'
 
-# rd_download PATH FILE -- GET PATH as the current user into FILE.
-rd_download() {
-	local hdr
-	hdr=$(mktemp)
-	STATUS=$(curl -s -o "$2" -D "$hdr" -w '%{http_code}' -b "$JAR" -c "$JAR" "$BASE$1")
-	HEADERS=$(tr -d '\r' <"$hdr")
-	rm -f "$hdr"
-}
-
-# rd_make BASE FORMAT FILE -- POST format to BASE, follow the job page
-# until it is done, download the file into FILE; RD_JOB is the job's page.
-rd_make() {
-	local i
-	req POST "$1" --data "csrf=$CSRF&format=$2"
-	RD_JOB=$(printf '%s' "$HEADERS" | sed -n 's/^Location: //p')
-	if [ "$STATUS" != 303 ] || [ -z "$RD_JOB" ]; then
-		not_ok "POST $1 format=$2 starts a job" "status $STATUS"
-		return
-	fi
-	for i in $(seq 300); do
-		req GET "$RD_JOB"
-		case $BODY in *'data-state="done"'* | *'data-state="failed"'*) break ;; esac
-		sleep 0.1
-	done
-	expect_body 'data-state="done"' "the $2 job ends well"
-	expect_body "href=\"$RD_JOB/file\"" "... and its page links to the file"
-	rd_download "$RD_JOB/file" "$3"
-	expect_status 200 "the $2 file downloads"
-}
-
 # rd_has TEXT WHAT STRING... -- one TAP line per string that must be in
 # TEXT, lines joined (a sentence may wrap).
 rd_has() {
@@ -100,10 +70,10 @@ RD_STRINGS=("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" "Độc lập - Tự
 	"Nơi nhận" "HIỆU TRƯỞNG" "$RD_PRINCIPAL")
 
 # PDF.
-rd_make /reports/$RD_ID/doc pdf "$rd_tmp/r.pdf"
+doc_job /reports/$RD_ID/doc pdf "$rd_tmp/r.pdf"
 expect_header '^Content-Type: application/pdf' "... as application/pdf"
 expect_header '^Content-Disposition: attachment; filename="BC-TH02-2024-2025\.pdf"$' "... named BC-TH02-2024-2025.pdf"
-RD_JOB_PDF=$RD_JOB
+DOC_JOB_PDF=$DOC_JOB
 pdf_text=$(pdftotext -layout "$rd_tmp/r.pdf" - 2>/dev/null)
 rd_has "$pdf_text" "the report's PDF" "${RD_STRINGS[@]}"
 printf '%s' "$pdf_text" | grep -q 'Số: .*/BC-TH02' && ok "the PDF has \"Số: …/BC-TH02\"" ||
@@ -113,7 +83,7 @@ other=$(pdffonts "$rd_tmp/r.pdf" | tail -n +3 | awk '{ print $1 }' | sed 's/^[A-
 expect_eq "$other" "" "every glyph of the report's PDF is in the Times-metric serif"
 
 # The job answers the fragment htmx polls, and only to its owner.
-req GET "$RD_JOB_PDF" -H 'HX-Request: true'
+req GET "$DOC_JOB_PDF" -H 'HX-Request: true'
 expect_body 'id="doc-job"' "the job page answers htmx with the fragment"
 expect_no_body '<html' "... without the page frame"
 req POST /reports/$RD_ID/doc -H 'HX-Request: true' --data "csrf=$CSRF&format=pdf"
@@ -123,23 +93,23 @@ req POST /reports/$RD_ID/doc --data "csrf=$CSRF&format=odt"
 expect_status 400 "an unknown format is refused"
 expect_body "Định dạng tệp" "... naming the field"
 login phong.hadong
-req GET "$RD_JOB_PDF"
+req GET "$DOC_JOB_PDF"
 expect_status 404 "an officer who may see the report cannot see another user's job"
-rd_download "$RD_JOB_PDF/file" "$rd_tmp/x"
+download "$DOC_JOB_PDF/file" "$rd_tmp/x"
 expect_status 404 "... nor download its file"
 login ht.ntt
 req POST /reports/$RD_ID/doc --data "csrf=$CSRF&format=pdf"
 expect_status 403 "a principal of another school cannot make the report's document"
-req GET "$RD_JOB_PDF"
+req GET "$DOC_JOB_PDF"
 expect_status 403 "... nor see its job"
-rd_download "$RD_JOB_PDF/file" "$rd_tmp/x"
+download "$DOC_JOB_PDF/file" "$rd_tmp/x"
 expect_status 403 "... nor download its file"
 req POST /reports/999999/doc --data "csrf=$CSRF&format=pdf"
 expect_status 404 "the document of an unknown report is 404"
 
 # DOCX and XLSX, by the principal.
 login ht.hd02 12345678
-rd_make /reports/$RD_ID/doc docx "$rd_tmp/r.docx"
+doc_job /reports/$RD_ID/doc docx "$rd_tmp/r.docx"
 expect_header '^Content-Type: application/vnd\.openxmlformats-officedocument\.wordprocessingml\.document' "... with the Word content type"
 docx_text=$(python3 - "$rd_tmp/r.docx" <<'PY'
 import sys, zipfile, xml.etree.ElementTree as ET
@@ -156,7 +126,7 @@ PY
 )
 rd_has "$docx_text" "the report's DOCX" WELLFORMED "${RD_STRINGS[@]}"
 
-rd_make /reports/$RD_ID/doc xlsx "$rd_tmp/r.xlsx"
+doc_job /reports/$RD_ID/doc xlsx "$rd_tmp/r.xlsx"
 expect_header '^Content-Type: application/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet' "... with the Excel content type"
 xlsx_info=$(python3 - "$rd_tmp/r.xlsx" "$RD_NUM" <<'PY'
 import sys, zipfile, re, xml.etree.ElementTree as ET
@@ -209,13 +179,13 @@ expect_status 303 "the district accepts the school's report"
 req POST /units/$RD_PGD/reports --data "csrf=$CSRF&reporting_id=$RD_RG&period_id=$RD_P&due_on=2025-05-31&confirm_missing=1"
 expect_status 303 "the district creates its consolidated report"
 RD_C=$(sql "SELECT id FROM report WHERE unit_id = $RD_PGD AND period_id = $RD_P AND consolidated = 1")
-rd_make /reports/$RD_C/doc pdf "$rd_tmp/c.pdf"
+doc_job /reports/$RD_C/doc pdf "$rd_tmp/c.pdf"
 c_text=$(pdftotext -layout "$rd_tmp/c.pdf" - 2>/dev/null)
 rd_has "$c_text" "the consolidated PDF" "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO" "/BC-PGDĐT" \
 	"Tổng hợp kết quả thực hiện" "Tổng hợp chung" "Số liệu của từng đơn vị" \
 	"Trường Tiểu học Sơn Ca" "Đơn vị chưa có báo cáo" "- Trường Mầm non Lê Lợi;" "Nơi nhận" \
 	"Sở Giáo dục và Đào tạo Hà Nội"
-rd_make /reports/$RD_C/doc xlsx "$rd_tmp/c.xlsx"
+doc_job /reports/$RD_C/doc xlsx "$rd_tmp/c.xlsx"
 c_sheets=$(python3 -c '
 import sys, zipfile, xml.etree.ElementTree as ET
 S = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -228,10 +198,10 @@ RD_PLAN=$(sql "SELECT p.id FROM plan p JOIN unit u ON u.id = p.unit_id WHERE u.c
 login ht.huongluu
 req GET /plans/$RD_PLAN
 expect_body "action=\"/plans/$RD_PLAN/doc\"" "the plan page has the document buttons"
-rd_make /plans/$RD_PLAN/doc pdf "$rd_tmp/p.pdf"
+doc_job /plans/$RD_PLAN/doc pdf "$rd_tmp/p.pdf"
 expect_header '^Content-Disposition: attachment; filename="89-KH-MNHL\.pdf"$' "... the plan's PDF named 89-KH-MNHL.pdf"
 rd_has "$(pdftotext -layout "$rd_tmp/p.pdf" - 2>/dev/null)" "the plan's PDF from the job" "Số: 89/KH-MNHL" "KẾ HOẠCH"
-RD_PLAN_JOB=$RD_JOB
+RD_PLAN_JOB=$DOC_JOB
 login ht.ntt
 req GET "$RD_PLAN_JOB"
 expect_status 403 "a principal of another school cannot see the plan's job"
