@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/buf.h"
+#include "core/strutil.h"
 #include "core/xalloc.h"
 #include "docs/doc.h"
 
@@ -14,6 +16,16 @@ doc_set(char **dst, const char *src)
 {
 	free(*dst);
 	*dst = xstrdup(src != NULL ? src : "");
+}
+
+void
+doc_set_upper(char **dst, const char *src)
+{
+	struct buf b = BUF_INIT;
+
+	str_upper_vi(src != NULL ? src : "", &b);
+	doc_set(dst, b.data);
+	buf_release(&b);
 }
 
 void

@@ -143,6 +143,8 @@ void		 doc_free(struct doc *);
 
 /* Replace *dst (owned) with a copy of src (NULL = ""). */
 void		 doc_set(char **dst, const char *src);
+/* The same in capitals (Vietnamese letters too): "ỦY BAN NHÂN DÂN". */
+void		 doc_set_upper(char **dst, const char *src);
 void		 doc_strs_add(struct doc_strs *, const char *);
 
 /* Append a block of kind (level for headings); returns it. */

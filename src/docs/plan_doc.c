@@ -19,17 +19,6 @@ struct bctx {
 	bool				 placed[PLAN_NODE__MAX];
 };
 
-/* src in capitals into *dst. */
-static void
-set_upper(char **dst, const char *src)
-{
-	struct buf b = BUF_INIT;
-
-	str_upper_vi(src, &b);
-	doc_set(dst, b.data);
-	buf_release(&b);
-}
-
 static void
 header(struct bctx *c)
 {
@@ -38,8 +27,8 @@ header(struct bctx *c)
 	struct buf b = BUF_INIT;
 	char date[64], ref[160];
 
-	set_upper(&c->d->parent_body, p->parent_body);
-	set_upper(&c->d->issuer, p->issuer);
+	doc_set_upper(&c->d->parent_body, p->parent_body);
+	doc_set_upper(&c->d->issuer, p->issuer);
 	buf_printf(&b, "Số: %s/%s", p->number[0] ? p->number :
 	    "\u2003\u2003\u2003", p->symbol[0] ? p->symbol : p->doc_type);
 	doc_set(&c->d->number, b.data);
@@ -47,7 +36,7 @@ header(struct bctx *c)
 	plan_date_vi(p->issued_on[0] ? p->issued_on : NULL, date, sizeof(date));
 	buf_printf(&b, "%s%s%s", p->place, p->place[0] ? ", " : "", date);
 	doc_set(&c->d->place_date, b.data);
-	set_upper(&c->d->type_name, dt ? dt->name_vi : p->doc_type);
+	doc_set_upper(&c->d->type_name, dt ? dt->name_vi : p->doc_type);
 	doc_set(&c->d->title, p->title);
 	buf_reset(&b);
 	plan_ref(p, ref, sizeof(ref));
@@ -360,8 +349,8 @@ signature(struct bctx *c)
 	size_t i;
 
 	plan_sign_lines(p, authority, sizeof(authority), title, sizeof(title));
-	set_upper(&c->d->sign.authority, authority);
-	set_upper(&c->d->sign.title, title);
+	doc_set_upper(&c->d->sign.authority, authority);
+	doc_set_upper(&c->d->sign.title, title);
 	doc_set(&c->d->sign.name, p->signer_name);
 	for (i = 0; i < p->recipients.n; i++) {
 		struct buf b = BUF_INIT;

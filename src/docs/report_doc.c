@@ -193,17 +193,6 @@ unit_name(const struct report_doc_in *in, int64_t id)
 	return n != NULL ? n : "";
 }
 
-/* src in capitals into *dst. */
-static void
-set_upper(char **dst, const char *src)
-{
-	struct buf b = BUF_INIT;
-
-	str_upper_vi(src, &b);
-	doc_set(dst, b.data);
-	buf_release(&b);
-}
-
 /* text with its line breaks as spaces, into out. */
 static void
 one_line(struct buf *out, const char *text)
@@ -218,8 +207,8 @@ header(struct doc *d, const struct report_doc_in *in)
 	struct buf b = BUF_INIT;
 	char num[96], date[64], per[64];
 
-	set_upper(&d->parent_body, in->parent_body);
-	set_upper(&d->issuer, in->issuer);
+	doc_set_upper(&d->parent_body, in->parent_body);
+	doc_set_upper(&d->issuer, in->issuer);
 	report_doc_number(in->abbrev, num, sizeof(num));
 	doc_set(&d->number, num);
 	plan_date_vi(in->date[0] ? in->date : NULL, date, sizeof(date));

@@ -166,15 +166,8 @@ consol_refresh_post(struct req *r)
 		db_fail(r);
 		goto out;
 	}
-	if ((e = report_db_get(r->db, r->params[0], &rp)) != ERR_OK) {
-		if (e == ERR_NOTFOUND)
-			resp_error(r, e, "Không có báo cáo này.",
-			    "No such report.");
-		else
-			db_fail(r);
-		goto out;
-	}
-	if (!unit_check_scope(r, t, rp->unit_id))
+	if ((rp = report_route_get(r)) == NULL ||
+	    !unit_check_scope(r, t, rp->unit_id))
 		goto out;
 	if (!rp->consolidated) {
 		resp_error(r, ERR_INVALID, "Báo cáo này không phải báo cáo "

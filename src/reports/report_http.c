@@ -407,13 +407,28 @@ step_forms(struct req *r, const struct report *rp)
 		    "Make a new version"), false);
 }
 
+/* The report of the route; answers 404 and returns NULL. */
+struct report *
+report_route_get(struct req *r)
+{
+	struct report *rp = NULL;
+	enum err e;
+
+	if ((e = report_db_get(r->db, r->params[0], &rp)) == ERR_OK)
+		return rp;
+	if (e == ERR_NOTFOUND)
+		resp_error(r, e, "Không có báo cáo này.", "No such report.");
+	else
+		db_fail(r);
+	return NULL;
+}
+
 void
 report_page(struct req *r)
 {
 	const struct unit_tree *t = unit_tree_get(r->app, r->db);
 	struct report *rp = NULL;
 	struct period p;
-	enum err e;
 	size_t i;
 	int k;
 
@@ -421,15 +436,8 @@ report_page(struct req *r)
 		db_fail(r);
 		goto out;
 	}
-	if ((e = report_db_get(r->db, r->params[0], &rp)) != ERR_OK) {
-		if (e == ERR_NOTFOUND)
-			resp_error(r, e, "Không có báo cáo này.",
-			    "No such report.");
-		else
-			db_fail(r);
-		goto out;
-	}
-	if (!unit_check_scope(r, t, rp->unit_id))
+	if ((rp = report_route_get(r)) == NULL ||
+	    !unit_check_scope(r, t, rp->unit_id))
 		goto out;
 	if (period_get(r->db, rp->period_id, &p) != ERR_OK) {
 		db_fail(r);
@@ -473,22 +481,6 @@ report_page(struct req *r)
 out:
 	report_free(rp);
 	unit_tree_put(r->app, t);
-}
-
-/* The report of the route; answers 404 and returns NULL. */
-static struct report *
-route_report(struct req *r)
-{
-	struct report *rp = NULL;
-	enum err e;
-
-	if ((e = report_db_get(r->db, r->params[0], &rp)) == ERR_OK)
-		return rp;
-	if (e == ERR_NOTFOUND)
-		resp_error(r, e, "Không có báo cáo này.", "No such report.");
-	else
-		db_fail(r);
-	return NULL;
 }
 
 /*
@@ -567,7 +559,7 @@ report_text_post(struct req *r)
 		db_fail(r);
 		goto out;
 	}
-	if ((rp = route_report(r)) == NULL ||
+	if ((rp = report_route_get(r)) == NULL ||
 	    !step_check(r, t, rp, REPORT_STEP_EDIT))
 		goto out;
 	for (k = 0; k < 4; k++) {
@@ -625,7 +617,7 @@ step_post(struct req *r, enum report_step k, const char *action)
 		db_fail(r);
 		goto out;
 	}
-	if ((rp = route_report(r)) == NULL || !step_check(r, t, rp, k))
+	if ((rp = report_route_get(r)) == NULL || !step_check(r, t, rp, k))
 		goto out;
 	if (k == REPORT_STEP_RETURN) {
 		note = xmalloc(4 * TEXT_MAX + 1);

@@ -10,6 +10,7 @@
 #include "indicators/period.h"
 
 struct req;
+struct report;
 struct report_oblig;
 struct report_regime;
 struct unit_tree;
@@ -22,6 +23,10 @@ void	report_submit_post(struct req *);	/* POST /reports/{id}/submit */
 void	report_accept_post(struct req *);	/* POST /reports/{id}/accept */
 void	report_return_post(struct req *);	/* POST /reports/{id}/return */
 void	report_revise_post(struct req *);	/* POST /reports/{id}/revise */
+
+/* The report of the route ({id}) into a new struct report (caller frees);
+ * answers 404 (or 500) and returns NULL when there is none. */
+struct report *report_route_get(struct req *);
 
 /* A row of the calendar: a due of the unit, or (below) of a unit below. */
 void	report_oblig_row(struct req *, const struct unit_tree *,
