@@ -104,3 +104,15 @@ expect_body "href=\"/children/$LEFT\"" "a child who has left the school is still
 got=$(printf '%s' "$BODY" | grep -o 'href="/children/[0-9]*"' | sort -u | wc -l)
 expect_eq "$got" "$want" "once"
 sql_exec "UPDATE child SET school_id = $NTT WHERE id = $LEFT"
+
+# The pages are linked: the school register and an office's /register.
+login ht.ntt
+req GET "/units/$NTT/register?year=2024-2025"
+expect_body "/units/$NTT/register/stats?year=2024-2025" "the school register links its statistics"
+login phong.hadong
+req GET /register
+expect_body "/units/$PGDHD/register/stats" "an office's register page links the statistics"
+expect_body "/units/$PGDHD/register/export-area" "and the export of its schools"
+login gv.ntt
+req GET "/units/$NTT/register?year=2025-2026"
+expect_no_body "/register/stats" "a teacher gets no statistics link"
