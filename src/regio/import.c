@@ -5,13 +5,15 @@
  * scratch strings (normalise()), checked with the model's validators
  * (check_row()), tested for duplicates against the rows seen so far (three
  * hash sets of 64-bit keys) and the register (three indexed queries), and,
- * when writing, inserted (write_row()).  Problems are mapped from the
- * model's field names back to the file's columns.
+ * when writing, queued (write_row()) and written with its batch (flush():
+ * multi-row INSERTs; bulk mode for a large load into empty schools, see
+ * enter_bulk()).  Problems are mapped from the model's field names back to
+ * the file's columns.
  *
- * write_row() has its own INSERTs rather than the register's row
- * functions (register/register_db.h): those refresh the child's school
- * after every enrolment, which a bulk load does not need (the school is
- * the row's).  Keep them in step with migration 0004 when it changes.
+ * flush() has its own INSERTs rather than the register's row functions
+ * (register/register_db.h): those refresh the child's school after every
+ * enrolment, which a bulk load does not need (the school is the row's).
+ * Keep them in step with migration 0004 when it changes.
  */
 #include <stdio.h>
 #include <stdlib.h>
