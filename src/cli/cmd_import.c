@@ -26,7 +26,7 @@ static int
 run(int argc, char **argv)
 {
 	const char *dbpath = NULL, *school = NULL, *year = NULL, *file = NULL;
-	bool check = false, skip_bad = false, en = false;
+	bool check = false, skip_bad = false, en = false, no_batch = false;
 	struct db *db = NULL;
 	struct unit_tree *t = NULL;
 	struct sheet_reader *sr = NULL;
@@ -57,6 +57,8 @@ run(int argc, char **argv)
 			skip_bad = true;
 		else if (strcmp(argv[i], "--en") == 0)
 			en = true;
+		else if (strcmp(argv[i], "--no-batch") == 0)
+			no_batch = true;
 		else if (argv[i][0] != '-' && file == NULL)
 			file = argv[i];
 		else
@@ -102,6 +104,7 @@ run(int argc, char **argv)
 	regio_import_init(&im, db, t, scope->id, &p, today, 0);
 	im.write = !check;
 	im.all_or_nothing = !skip_bad;
+	im.plain_write = no_batch;
 	e = regio_import_run(&im, sr);
 	if (e == ERR_INVALID) {
 		fprintf(stderr, "vitre import: %s: %s\n", file, en ?
@@ -147,7 +150,8 @@ const struct cli_cmd cmd_import = {
 	"nhập danh sách trẻ (CSV/XLSX) vào sổ theo dõi / import a register "
 	"list",
 	"usage: vitre import --db FILE --school CODE --year YYYY-YYYY\n"
-	"                    [--check] [--skip-bad] [--en] LIST.csv|LIST.xlsx\n"
+	"                    [--check] [--skip-bad] [--en] [--no-batch]\n"
+	"                    LIST.csv|LIST.xlsx\n"
 	"       vitre import --db FILE [--format adx|dhis2] [--check] [--en]\n"
 	"                    VALUES.xml|VALUES.json\n"
 	"\n"
@@ -166,7 +170,8 @@ const struct cli_cmd cmd_import = {
 	"YYYY-YYYY.\nColumns: docs/register-import.md. Every row is checked; "
 	"with any problem or\nduplicate nothing is written, unless --skip-bad "
 	"(the valid rows are written).\n--check only checks; --en prints "
-	"messages in English.  Exit status 0 when\nevery row was good, 1 "
+	"messages in English; --no-batch writes one row per\nstatement (slower, "
+	"the same result: for tests).  Exit status 0 when\nevery row was good, 1 "
 	"otherwise, 2 for a usage error.\n",
 	run
 };

@@ -92,6 +92,35 @@ int64_t		 db_last_id(struct db *);
 int		 db_changes(struct db *);
 
 /*
+ * Bulk loads, inside the caller's transaction (DDL is transactional: a
+ * rollback undoes all of it).
+ *
+ * db_defer_foreign_keys(): the foreign keys are checked when the
+ * transaction commits (which then fails, writing nothing, if one is
+ * broken) instead of after every statement, so a multi-row INSERT needs
+ * no statement journal.
+ *
+ * db_indexes_drop() drops the indexes of table that no table constraint
+ * owns (not those of PRIMARY KEY or UNIQUE columns) and keeps their
+ * definitions in *saved (appended: call it for several tables);
+ * db_indexes_restore() creates them again exactly as they were -- built
+ * once by sorting instead of one random insert per row -- and empties
+ * saved.  A UNIQUE index whose rule the new rows break fails to build:
+ * ERR_CONFLICT.  db_indexes_free() releases saved after a rollback.
+ */
+struct db_saved_indexes {
+	size_t	 n;
+	char	**name;
+	char	**sql;
+};
+
+enum err	 db_defer_foreign_keys(struct db *);
+enum err	 db_indexes_drop(struct db *, const char *table,
+		    struct db_saved_indexes *saved);
+enum err	 db_indexes_restore(struct db *, struct db_saved_indexes *saved);
+void		 db_indexes_free(struct db_saved_indexes *);
+
+/*
  * Run a whole trusted script (a migration embedded in the binary).  Never
  * pass it anything that came from outside the binary.
  */

@@ -240,6 +240,85 @@ exec_literal(struct db *db, const char *sql)
 }
 
 enum err
+db_defer_foreign_keys(struct db *db)
+{
+	return exec_literal(db, "PRAGMA defer_foreign_keys = ON");
+}
+
+enum err
+db_indexes_drop(struct db *db, const char *table,
+    struct db_saved_indexes *saved)
+{
+	struct db_stmt *q;
+	size_t first = saved->n, i;
+	enum db_rc rc;
+	enum err e = ERR_OK;
+
+	/* Indexes a constraint owns have no SQL of their own. */
+	q = db_stmt(db, "SELECT name, sql FROM sqlite_master WHERE"
+	    " type = 'index' AND tbl_name = ? AND sql IS NOT NULL"
+	    " ORDER BY name");
+	db_bind_text(q, 1, table);
+	while ((rc = db_step(q)) == DB_ROW) {
+		saved->name = xrealloc(saved->name, (saved->n + 1) *
+		    sizeof(*saved->name));
+		saved->sql = xrealloc(saved->sql, (saved->n + 1) *
+		    sizeof(*saved->sql));
+		saved->name[saved->n] = xstrdup(db_col_text(q, 0));
+		saved->sql[saved->n] = xstrdup(db_col_text(q, 1));
+		saved->n++;
+	}
+	db_done(q);
+	if (rc != DB_DONE)
+		return ERR_DB;
+	for (i = first; i < saved->n && e == ERR_OK; i++) {
+		char *sql = sqlite3_mprintf("DROP INDEX \"%w\"",
+		    saved->name[i]);
+
+		if (sql == NULL)
+			return ERR_DB;
+		if (sqlite3_exec(db->h, sql, NULL, NULL, NULL) != SQLITE_OK) {
+			log_err("%s: %s", sql, sqlite3_errmsg(db->h));
+			e = ERR_DB;
+		}
+		sqlite3_free(sql);
+	}
+	return e;
+}
+
+enum err
+db_indexes_restore(struct db *db, struct db_saved_indexes *saved)
+{
+	size_t i;
+	int rc;
+
+	for (i = 0; i < saved->n; i++)
+		if ((rc = sqlite3_exec(db->h, saved->sql[i], NULL, NULL,
+		    NULL)) != SQLITE_OK) {
+			log_err("%s: %s", saved->sql[i], sqlite3_errmsg(db->h));
+			db_indexes_free(saved);
+			return (rc & 0xff) == SQLITE_CONSTRAINT ? ERR_CONFLICT :
+			    ERR_DB;
+		}
+	db_indexes_free(saved);
+	return ERR_OK;
+}
+
+void
+db_indexes_free(struct db_saved_indexes *saved)
+{
+	size_t i;
+
+	for (i = 0; i < saved->n; i++) {
+		free(saved->name[i]);
+		free(saved->sql[i]);
+	}
+	free(saved->name);
+	free(saved->sql);
+	memset(saved, 0, sizeof(*saved));
+}
+
+enum err
 db_begin(struct db *db)
 {
 	return exec_literal(db, "BEGIN IMMEDIATE");

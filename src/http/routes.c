@@ -21,6 +21,7 @@
 #include "regio/regio_http.h"
 #include "exchange/xchg_http.h"
 #include "regstat/population_http.h"
+#include "regstat/regstat_http.h"
 #include "rollover/rollover_http.h"
 #include "reports/consol_http.h"
 #include "reports/report_http.h"
@@ -247,6 +248,18 @@ const struct route routes[] = {
 	    PERM_REGISTER_MANAGE, 0 },
 	{ METHOD_POST, "/units/{id}/register/rollover/{id}/undo",
 	    rollover_undo_post, PERM_REGISTER_MANAGE, 0 },
+	{ METHOD_GET, "/units/{id}/register/export-area",
+	    regio_export_area_form, PERM_REGISTER_VIEW, 0 },
+	{ METHOD_POST, "/units/{id}/register/export-area",
+	    regio_export_area_post, PERM_REGISTER_VIEW, 0 },
+	{ METHOD_GET, "/units/{id}/register/export-area/{id}",
+	    regio_export_area_job, PERM_REGISTER_VIEW, 0 },
+	{ METHOD_GET, "/units/{id}/register/export-area/{id}/file",
+	    regio_export_area_file, PERM_REGISTER_VIEW, 0 },
+	{ METHOD_GET, "/units/{id}/register/stats", regstat_page,
+	    PERM_REGISTER_VIEW, 0 },
+	{ METHOD_GET, "/api/units/{id}/register/stats", regstat_page,
+	    PERM_REGISTER_VIEW, ROUTE_API },
 	{ METHOD_GET, "/units/{id}/population", population_page,
 	    PERM_VALUE_ENTER, 0 },
 	{ METHOD_POST, "/units/{id}/population", population_post,

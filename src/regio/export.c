@@ -4,7 +4,8 @@
  * One query reads the children with their enrolment and disability in the
  * list's order (class, then name); two more read the guardians and the
  * circumstances of the same children, ordered by child, looked up by
- * binary search.  Rows go to a "sink" that writes either format.
+ * binary search.  Rows go to a "sink" that writes either format.  An
+ * area's export writes the schools one after the other into one sink.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -242,21 +243,17 @@ sens_for(const struct regio_export_opts *o, const char *cls)
 	return false;
 }
 
-enum err
-regio_export(struct db *db, const struct unit_tree *t,
-    const struct regio_export_opts *o, struct buf *out, size_t *rows)
+/* The rows of school u (o->unit_id) into s, numbered on from *seq. */
+static enum err
+school_rows(struct db *db, const struct unit *u,
+    const struct regio_export_opts *o, struct sink *s, size_t *seq)
 {
-	const struct unit *u = unit_get(t, o->unit_id);
 	struct side *g = NULL, *cc = NULL;
-	size_t ng = 0, ncc = 0, seq = 0;
+	size_t ng = 0, ncc = 0;
 	struct db_stmt *st;
-	struct sink s;
 	enum db_rc rc;
 	enum err e;
 
-	*rows = 0;
-	if (u == NULL)
-		return ERR_NOTFOUND;
 	if ((e = load_sides(db, o->unit_id, o->year, true, &g, &ng)) !=
 	    ERR_OK || (e = load_sides(db, o->unit_id, o->year, false, &cc,
 	    &ncc)) != ERR_OK) {
@@ -264,8 +261,6 @@ regio_export(struct db *db, const struct unit_tree *t,
 		side_free(cc, ncc);
 		return e;
 	}
-	sink_open(&s, o->format, out, o->year->code);
-	header(&s, o->sens);
 	st = db_stmt(db, "SELECT c.id, c.full_name, c.sex, c.birth_date,"
 	    " COALESCE(c.ethnicity, ''), COALESCE(c.personal_id, ''),"
 	    " COALESCE(c.learner_code, ''), c.address, c.household,"
@@ -312,15 +307,15 @@ regio_export(struct db *db, const struct unit_tree *t,
 				snprintf(groups + strlen(groups), sizeof(groups) -
 				    strlen(groups), "%s%s", groups[0] ? ", " : "",
 				    x->a);
-		seq++;
-		sink_int(&s, (int64_t)seq);
+		(*seq)++;
+		sink_int(s, (int64_t)*seq);
 		for (c = 0; c < RC__MAX; c++) {
 			const char *v = "";
 
 			if (!col_shown((enum regio_col)c, o->sens))
 				continue;
 			if (regio_columns[c].sensitive && !sens) {
-				sink_text(&s, "");
+				sink_text(s, "");
 				continue;
 			}
 			switch ((enum regio_col)c) {
@@ -331,7 +326,7 @@ regio_export(struct db *db, const struct unit_tree *t,
 				    "Nam";
 				break;
 			case RC_BIRTH:
-				sink_date(&s, db_col_text(st, 3));
+				sink_date(s, db_col_text(st, 3));
 				continue;
 			case RC_ETHNICITY:
 				eth = ethnicity_find(db_col_text(st, 4));
@@ -355,13 +350,13 @@ regio_export(struct db *db, const struct unit_tree *t,
 				v = code_vi(enrol_statuses, ENROL__MAX, status);
 				break;
 			case RC_ENTERED:
-				sink_date(&s, db_col_text(st, 12));
+				sink_date(s, db_col_text(st, 12));
 				continue;
 			case RC_STATUS_ON:
 				if (strcmp(status, "studying") == 0 ||
 				    strcmp(status, "transferred_in") == 0)
 					break;
-				sink_date(&s, db_col_text(st, 13));
+				sink_date(s, db_col_text(st, 13));
 				continue;
 			case RC_DROPOUT_REASON:
 				v = db_col_text(st, 14)[0] ? code_vi(dropout_reasons,
@@ -394,18 +389,69 @@ regio_export(struct db *db, const struct unit_tree *t,
 			case RC_CIRC: v = groups; break;
 			case RC_SEQ: case RC__MAX: break;
 			}
-			sink_text(&s, v);
+			sink_text(s, v);
 		}
-		sink_end_row(&s);
+		sink_end_row(s);
 	}
 	db_done(st);
 	side_free(g, ng);
 	side_free(cc, ncc);
-	e = sink_close(&s, out);
-	if (rc != DB_DONE)
-		return ERR_DB;
+	return rc == DB_DONE ? ERR_OK : ERR_DB;
+}
+
+enum err
+regio_export(struct db *db, const struct unit_tree *t,
+    const struct regio_export_opts *o, struct buf *out, size_t *rows)
+{
+	const struct unit *u = unit_get(t, o->unit_id);
+	struct sink s;
+	size_t seq = 0;
+	enum err e, e2;
+
+	*rows = 0;
+	if (u == NULL)
+		return ERR_NOTFOUND;
+	sink_open(&s, o->format, out, o->year->code);
+	header(&s, o->sens);
+	e = school_rows(db, u, o, &s, &seq);
+	e2 = sink_close(&s, out);
+	if (e != ERR_OK)
+		return e;
 	*rows = seq;
-	return e;
+	return e2;
+}
+
+enum err
+regio_export_schools(struct db *db, const struct unit_tree *t,
+    const int64_t *schools, size_t n, const struct regio_export_opts *o,
+    void (*progress)(void *, size_t done, size_t n), void *arg,
+    struct buf *out, size_t *rows)
+{
+	struct regio_export_opts one = *o;
+	struct sink s;
+	size_t seq = 0, i;
+	enum err e = ERR_OK, e2;
+
+	*rows = 0;
+	sink_open(&s, o->format, out, o->year->code);
+	header(&s, o->sens);
+	for (i = 0; i < n && e == ERR_OK; i++) {
+		const struct unit *u = unit_get(t, schools[i]);
+
+		if (progress != NULL)
+			progress(arg, i, n);
+		if (u == NULL)
+			continue;
+		one.unit_id = u->id;
+		e = school_rows(db, u, &one, &s, &seq);
+	}
+	if (progress != NULL)
+		progress(arg, n, n);
+	e2 = sink_close(&s, out);
+	if (e != ERR_OK)
+		return e;
+	*rows = seq;
+	return e2;
 }
 
 enum err

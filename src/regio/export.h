@@ -43,6 +43,16 @@ struct regio_export_opts {
 enum err	 regio_export(struct db *, const struct unit_tree *,
 		    const struct regio_export_opts *, struct buf *out,
 		    size_t *rows);
+/*
+ * The registers of several schools (in this order) as one list, numbered
+ * on; o->unit_id is not used.  progress(arg, done, n), if not NULL, is
+ * told before each school.
+ */
+enum err	 regio_export_schools(struct db *, const struct unit_tree *,
+		    const int64_t *schools, size_t n,
+		    const struct regio_export_opts *o,
+		    void (*progress)(void *, size_t done, size_t n), void *arg,
+		    struct buf *out, size_t *rows);
 /* The empty template with one example row, in either format. */
 enum err	 regio_template(enum regio_format, struct buf *out);
 

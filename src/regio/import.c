@@ -5,13 +5,15 @@
  * scratch strings (normalise()), checked with the model's validators
  * (check_row()), tested for duplicates against the rows seen so far (three
  * hash sets of 64-bit keys) and the register (three indexed queries), and,
- * when writing, inserted (write_row()).  Problems are mapped from the
- * model's field names back to the file's columns.
+ * when writing, queued (write_row()) and written with its batch (flush():
+ * multi-row INSERTs; bulk mode for a large load into empty schools, see
+ * enter_bulk()).  Problems are mapped from the model's field names back to
+ * the file's columns.
  *
- * write_row() has its own INSERTs rather than the register's row
- * functions (register/register_db.h): those refresh the child's school
- * after every enrolment, which a bulk load does not need (the school is
- * the row's).  Keep them in step with migration 0004 when it changes.
+ * flush() has its own INSERTs rather than the register's row functions
+ * (register/register_db.h): those refresh the child's school after every
+ * enrolment, which a bulk load does not need (the school is the row's).
+ * Keep them in step with migration 0004 when it changes.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -52,7 +54,11 @@ struct rowdata {
 	struct circumstance	 circ[CIRC_GROUPS];
 	size_t			 ncirc;
 	int64_t			 school_id;
+	int64_t			 child_id, enr_id;	/* when written */
 };
+
+#define WRITE_BATCH	64	/* children per INSERT (see flush()) */
+#define BULK_MIN	20000	/* children written before bulk mode */
 
 /* Folded names of a code table, for lists that write names. */
 struct folded {
@@ -64,7 +70,7 @@ struct folded {
 
 struct regio_state {
 	struct hset		 pid, learner, name;
-	struct rowdata		 rd;
+	struct rowdata		*rd;		/* the row checked: batch[nbatch] */
 	struct form_errors	 errs;
 	struct folded		 status, reason, household, dkind, dedu;
 	/* The last school code looked up. */
@@ -80,6 +86,20 @@ struct regio_state {
 	bool			 any_pid, any_learner;
 	int64_t			*empty_schools;		/* sorted */
 	size_t			 nempty;
+	/* The rows waiting to be written, and the next ids. */
+	struct rowdata		 batch[WRITE_BATCH];
+	size_t			 nbatch, batch_max;
+	struct {
+		const struct rowdata	*rd;
+		size_t			 g;
+	}			 gq[WRITE_BATCH * 3];
+	int64_t			 next_child, next_enr;
+	/* Bulk mode (see enter_bulk()). */
+	bool			 scope_empty;
+	int64_t			 bulk_after;	/* children; 0 never */
+	int64_t			 first_child;
+	bool			 bulk;
+	struct db_saved_indexes	 saved;
 };
 
 /* --- small helpers -------------------------------------------------------- */
@@ -524,7 +544,7 @@ static bool
 check_row(struct regio_import *im, const struct io_row *row)
 {
 	struct regio_state *st = im->st;
-	struct rowdata *rd = &st->rd;
+	struct rowdata *rd = st->rd;
 	struct form_errors *errs = &st->errs;
 	struct cells c;
 	struct child_raw cr;
@@ -644,8 +664,8 @@ dup(struct regio_import *im, size_t row, enum regio_dup_kind kind,
 	d->other_row = other_row;
 	d->child_id = child_id;
 	d->school_id = school_id;
-	memcpy(d->name, im->st->rd.child.full_name, sizeof(d->name));
-	memcpy(d->birth, im->st->rd.child.birth_date, sizeof(d->birth));
+	memcpy(d->name, im->st->rd->child.full_name, sizeof(d->name));
+	memcpy(d->birth, im->st->rd->child.birth_date, sizeof(d->birth));
 }
 
 /* A child of the register with this value, or 0; -1 on a database error. */
@@ -683,7 +703,7 @@ survey(struct regio_import *im)
 	struct regio_state *st = im->st;
 	struct db_stmt *q;
 	int64_t v = 0;
-	size_t i;
+	size_t i, nscope = 0;
 
 	q = db_stmt(im->db, "SELECT EXISTS (SELECT 1 FROM child"
 	    " WHERE personal_id IS NOT NULL)");
@@ -701,6 +721,7 @@ survey(struct regio_import *im)
 		if (!unit_kinds[u->kind].school ||
 		    !unit_in_scope(im->t, im->scope_id, u->id))
 			continue;
+		nscope++;
 		q = db_stmt(im->db, "SELECT EXISTS (SELECT 1 FROM child"
 		    " WHERE school_id = ?)");
 		db_bind_int(q, 1, u->id);
@@ -713,6 +734,7 @@ survey(struct regio_import *im)
 		}
 	}
 	/* The tree is sorted by id, so the list is too. */
+	st->scope_empty = st->nempty == nscope;
 	return true;
 }
 
@@ -721,7 +743,7 @@ static int
 is_dup(struct regio_import *im, size_t row)
 {
 	struct regio_state *st = im->st;
-	const struct child *ch = &st->rd.child;
+	const struct child *ch = &st->rd->child;
 	struct db_stmt *q;
 	size_t other;
 	int64_t id, school = 0;
@@ -763,18 +785,18 @@ learner:
 		}
 	}
 name:
-	snprintf(sid, sizeof(sid), "%lld", (long long)st->rd.school_id);
+	snprintf(sid, sizeof(sid), "%lld", (long long)st->rd->school_id);
 	if ((other = hset_add(&st->name, hash(sid, ch->name_key,
 	    ch->birth_date), row)) != 0) {
 		dup(im, row, DUP_NAME_BIRTH, other, 0, 0);
 		return 1;
 	}
-	if (st->nempty > 0 && bsearch(&st->rd.school_id, st->empty_schools,
+	if (st->nempty > 0 && bsearch(&st->rd->school_id, st->empty_schools,
 	    st->nempty, sizeof(*st->empty_schools), id_cmp) != NULL)
 		return 0;
 	q = db_stmt(im->db, "SELECT id, school_id FROM child"
 	    " WHERE school_id = ? AND name_key = ? AND birth_date = ?");
-	db_bind_int(q, 1, st->rd.school_id);
+	db_bind_int(q, 1, st->rd->school_id);
 	db_bind_text(q, 2, ch->name_key);
 	db_bind_text(q, 3, ch->birth_date);
 	if ((id = lookup(im->db, q, &school)) != 0) {
@@ -786,6 +808,59 @@ name:
 }
 
 /* --- writing -------------------------------------------------------------- */
+
+/*
+ * The rows are written in batches of WRITE_BATCH children: one multi-row
+ * INSERT per table and batch instead of one statement per row.  Each
+ * statement run costs a fixed overhead -- above all the CHECK constraints'
+ * IN lists of 0004, which SQLite builds into a small temporary index at
+ * every run -- so a batch divides it by WRITE_BATCH while every CHECK,
+ * UNIQUE and foreign key is still enforced on every row.  Child and
+ * enrolment ids are given explicitly, the ones SQLite would give (MAX(id)
+ * + 1 onwards: the import holds the write lock), so the guardians and
+ * enrolments of a batch can name them; the rows and their ids are exactly
+ * those of one statement per row (--batch 1 writes that way; the test
+ * t_regio_fast.sh compares the two).  A last, short batch is written one
+ * row at a time with the same single-row statements.
+ */
+#define V5	"(?, ?, ?, 'import', ?, ?)"
+#define V6	"(?, ?, ?, ?, ?, ?)"
+#define V13	"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+#define V16	"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+/* One tuple, or WRITE_BATCH = 1 + 7 * 9 of them. */
+#define R7(s)	s s s s s s s
+#define R9(s)	s s s s s s s s s
+#define MANY(v)	v R7(R9(", " v))
+
+static const char *const sql_child[2] = {
+	"INSERT OR ROLLBACK INTO child (id, full_name, name_key, sex, birth_date,"
+	" ethnicity, personal_id, learner_code, address, household, school_id,"
+	" created_at, updated_at) VALUES " V13,
+	"INSERT OR ROLLBACK INTO child (id, full_name, name_key, sex, birth_date,"
+	" ethnicity, personal_id, learner_code, address, household, school_id,"
+	" created_at, updated_at) VALUES " MANY(V13),
+};
+static const char *const sql_guardian[2] = {
+	"INSERT OR ROLLBACK INTO guardian (child_id, seq, full_name, relation, phone,"
+	" address) VALUES " V6,
+	"INSERT OR ROLLBACK INTO guardian (child_id, seq, full_name, relation, phone,"
+	" address) VALUES " MANY(V6),
+};
+static const char *const sql_enrolment[2] = {
+	"INSERT OR ROLLBACK INTO enrolment (id, child_id, unit_id, period_id, class_name,"
+	" grade, status, entered_on, status_on, from_unit_id, from_school,"
+	" to_unit_id, to_school, dropout_reason, note, updated_at) VALUES " V16,
+	"INSERT OR ROLLBACK INTO enrolment (id, child_id, unit_id, period_id, class_name,"
+	" grade, status, entered_on, status_on, from_unit_id, from_school,"
+	" to_unit_id, to_school, dropout_reason, note, updated_at) VALUES "
+	MANY(V16),
+};
+static const char *const sql_event[2] = {
+	"INSERT OR ROLLBACK INTO enrolment_event (enrolment_id, status, on_date, detail,"
+	" user_id, at) VALUES " V5,
+	"INSERT OR ROLLBACK INTO enrolment_event (enrolment_id, status, on_date, detail,"
+	" user_id, at) VALUES " MANY(V5),
+};
 
 static void
 bind_text_or_null(struct db_stmt *q, int i, const char *s)
@@ -805,93 +880,222 @@ bind_id_or_null(struct db_stmt *q, int i, int64_t id)
 		db_bind_int(q, i, id);
 }
 
+static void
+bind_child(struct regio_import *im, struct db_stmt *q, int b,
+    const struct rowdata *rd)
+{
+	const struct child *ch = &rd->child;
+
+	db_bind_int(q, b + 1, rd->child_id);
+	db_bind_text_ref(q, b + 2, ch->full_name);
+	db_bind_text_ref(q, b + 3, ch->name_key);
+	db_bind_text_ref(q, b + 4, child_sexes[ch->sex].code);
+	db_bind_text_ref(q, b + 5, ch->birth_date);
+	bind_text_or_null(q, b + 6, ch->ethnicity);
+	bind_text_or_null(q, b + 7, ch->personal_id);
+	bind_text_or_null(q, b + 8, ch->learner_code);
+	db_bind_text_ref(q, b + 9, ch->address);
+	db_bind_text_ref(q, b + 10, child_households[ch->household].code);
+	db_bind_int(q, b + 11, rd->school_id);
+	db_bind_int(q, b + 12, im->st->now);
+	db_bind_int(q, b + 13, im->st->now);
+}
+
+static void
+bind_guardian(struct db_stmt *q, int b, const struct rowdata *rd, size_t g)
+{
+	db_bind_int(q, b + 1, rd->child_id);
+	db_bind_int(q, b + 2, rd->g[g].seq);
+	db_bind_text_ref(q, b + 3, rd->g[g].full_name);
+	db_bind_text_ref(q, b + 4, guardian_rels[rd->g[g].relation].code);
+	db_bind_text_ref(q, b + 5, rd->g[g].phone);
+	db_bind_text_ref(q, b + 6, rd->g[g].address);
+}
+
+static void
+bind_enrolment(struct regio_import *im, struct db_stmt *q, int b,
+    const struct rowdata *rd)
+{
+	const struct enrolment *en = &rd->enr;
+
+	db_bind_int(q, b + 1, rd->enr_id);
+	db_bind_int(q, b + 2, rd->child_id);
+	db_bind_int(q, b + 3, rd->school_id);
+	db_bind_int(q, b + 4, im->year.id);
+	db_bind_text_ref(q, b + 5, en->class_name);
+	db_bind_int(q, b + 6, en->grade);
+	db_bind_text_ref(q, b + 7, enrol_statuses[en->status].code);
+	db_bind_text_ref(q, b + 8, en->entered_on);
+	db_bind_text_ref(q, b + 9, en->status_on);
+	bind_id_or_null(q, b + 10, en->from_unit_id);
+	db_bind_text_ref(q, b + 11, en->from_school);
+	bind_id_or_null(q, b + 12, en->to_unit_id);
+	db_bind_text_ref(q, b + 13, en->to_school);
+	if (en->dropout_reason < DROPOUT__MAX)
+		db_bind_text_ref(q, b + 14,
+		    dropout_reasons[en->dropout_reason].code);
+	else
+		db_bind_null(q, b + 14);
+	db_bind_text_ref(q, b + 15, en->note);
+	db_bind_int(q, b + 16, im->st->now);
+}
+
+static void
+bind_event(struct regio_import *im, struct db_stmt *q, int b,
+    const struct rowdata *rd)
+{
+	db_bind_int(q, b + 1, rd->enr_id);
+	db_bind_text_ref(q, b + 2, enrol_statuses[rd->enr.status].code);
+	db_bind_text_ref(q, b + 3, rd->enr.status_on);
+	bind_id_or_null(q, b + 4, im->user_id);
+	db_bind_int(q, b + 5, im->st->now);
+}
+
+/*
+ * Bulk mode, for a large load into schools that had no child: the indexes
+ * no constraint owns (child_name, child_school_name, enrolment_class,
+ * enrolment_active, enrolment_event_enrolment, and any a later migration
+ * adds) are dropped inside the transaction and built again, by sorting,
+ * before the commit -- instead of one random insert into each per row.
+ * Nothing the import reads needs them then: the duplicate lookups of
+ * empty schools are skipped, and those by personal ID and learner code
+ * use their UNIQUE indexes, which stay.  It starts once the rows written
+ * outnumber what the tables held (st->bulk_after), so a small import into
+ * a large register never rebuilds the large indexes.  The database is the
+ * same as without it (t_regio_fast.sh compares the two).
+ */
+static const char *const bulk_tables[] = {
+	"child", "guardian", "enrolment", "enrolment_event"
+};
+
+static enum err
+enter_bulk(struct regio_import *im)
+{
+	struct regio_state *st = im->st;
+	size_t i;
+	enum err e;
+
+	st->bulk = true;
+	for (i = 0; i < sizeof(bulk_tables) / sizeof(bulk_tables[0]); i++)
+		if ((e = db_indexes_drop(im->db, bulk_tables[i], &st->saved)) !=
+		    ERR_OK)
+			return e;
+	return ERR_OK;
+}
+
+/* Write the children buffered in st->batch. */
+static enum err
+flush(struct regio_import *im)
+{
+	struct regio_state *st = im->st;
+	struct db *db = im->db;
+	struct db_stmt *q;
+	size_t i, k, n = st->nbatch, ng = 0, g;
+	bool many = n == WRITE_BATCH;
+	enum err e;
+
+	if (n == 0)
+		return ERR_OK;
+	/* Children. */
+	for (i = 0; i < n; i += many ? n : 1) {
+		q = db_stmt(db, sql_child[many]);
+		for (k = 0; k < (many ? n : 1); k++)
+			bind_child(im, q, 13 * (int)k, &st->batch[i + k]);
+		if ((e = db_run(q)) != ERR_OK)
+			return e;
+	}
+	/* Guardians: full batches of WRITE_BATCH, the rest one by one. */
+	for (i = 0; i < n; i++)
+		for (k = 0; k < st->batch[i].ng; k++) {
+			st->gq[ng].rd = &st->batch[i];
+			st->gq[ng++].g = k;
+		}
+	for (g = 0; g < ng;) {
+		bool full = ng - g >= WRITE_BATCH;
+		size_t m = full ? WRITE_BATCH : 1;
+
+		q = db_stmt(db, sql_guardian[full]);
+		for (k = 0; k < m; k++)
+			bind_guardian(q, 6 * (int)k, st->gq[g + k].rd,
+			    st->gq[g + k].g);
+		if ((e = db_run(q)) != ERR_OK)
+			return e;
+		g += m;
+	}
+	/* Disability and special circumstances: few rows, the register's
+	 * own functions. */
+	for (i = 0; i < n; i++) {
+		const struct rowdata *rd = &st->batch[i];
+
+		if (rd->has_dis && (e = disability_put(db, rd->child_id,
+		    &rd->dis)) != ERR_OK)
+			return e;
+		for (k = 0; k < rd->ncirc; k++) {
+			struct circumstance c = rd->circ[k];
+
+			c.child_id = rd->child_id;
+			if ((e = circumstance_insert(db, &c, NULL)) != ERR_OK)
+				return e;
+		}
+	}
+	/* Enrolments, then their first event. */
+	for (i = 0; i < n; i += many ? n : 1) {
+		q = db_stmt(db, sql_enrolment[many]);
+		for (k = 0; k < (many ? n : 1); k++)
+			bind_enrolment(im, q, 16 * (int)k, &st->batch[i + k]);
+		if ((e = db_run(q)) != ERR_OK)
+			return e;
+	}
+	for (i = 0; i < n; i += many ? n : 1) {
+		q = db_stmt(db, sql_event[many]);
+		for (k = 0; k < (many ? n : 1); k++)
+			bind_event(im, q, 5 * (int)k, &st->batch[i + k]);
+		if ((e = db_run(q)) != ERR_OK)
+			return e;
+	}
+	st->nbatch = 0;
+	st->rd = &st->batch[0];
+	if (!st->bulk && st->bulk_after > 0 && st->next_child -
+	    st->first_child >= st->bulk_after)
+		return enter_bulk(im);
+	return ERR_OK;
+}
+
+/* The ids the next child and enrolment get. */
+static enum err
+first_ids(struct regio_import *im)
+{
+	struct regio_state *st = im->st;
+	struct db_stmt *q;
+	enum err e;
+
+	q = db_stmt(im->db, "SELECT COALESCE(MAX(id), 0) FROM child");
+	if ((e = db_one_int(q, &st->next_child)) != ERR_OK)
+		return e;
+	q = db_stmt(im->db, "SELECT COALESCE(MAX(id), 0) FROM enrolment");
+	if ((e = db_one_int(q, &st->next_enr)) != ERR_OK)
+		return e;
+	st->first_child = st->next_child;
+	if (st->scope_empty && !im->plain_write)
+		st->bulk_after = BULK_MIN + (st->next_enr > st->next_child ?
+		    st->next_enr : st->next_child);
+	return ERR_OK;
+}
+
+/* Queue the checked row st->rd; write the batch when it is full. */
 static enum err
 write_row(struct regio_import *im)
 {
 	struct regio_state *st = im->st;
-	struct rowdata *rd = &st->rd;
-	const struct child *ch = &rd->child;
-	const struct enrolment *en = &rd->enr;
-	struct db *db = im->db;
-	struct db_stmt *q;
-	int64_t child_id, enr_id;
-	size_t i;
-	enum err e;
+	struct rowdata *rd = st->rd;
+	enum err e = ERR_OK;
 
-	q = db_stmt(db, "INSERT INTO child (full_name, name_key, sex,"
-	    " birth_date, ethnicity, personal_id, learner_code, address,"
-	    " household, school_id, created_at, updated_at)"
-	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-	db_bind_text_ref(q, 1, ch->full_name);
-	db_bind_text_ref(q, 2, ch->name_key);
-	db_bind_text_ref(q, 3, child_sexes[ch->sex].code);
-	db_bind_text_ref(q, 4, ch->birth_date);
-	bind_text_or_null(q, 5, ch->ethnicity);
-	bind_text_or_null(q, 6, ch->personal_id);
-	bind_text_or_null(q, 7, ch->learner_code);
-	db_bind_text_ref(q, 8, ch->address);
-	db_bind_text_ref(q, 9, child_households[ch->household].code);
-	db_bind_int(q, 10, rd->school_id);
-	db_bind_int(q, 11, st->now);
-	db_bind_int(q, 12, st->now);
-	if ((e = db_run(q)) != ERR_OK)
-		return e;
-	child_id = db_last_id(db);
-	for (i = 0; i < rd->ng; i++) {
-		q = db_stmt(db, "INSERT INTO guardian (child_id, seq, full_name,"
-		    " relation, phone, address) VALUES (?, ?, ?, ?, ?, ?)");
-		db_bind_int(q, 1, child_id);
-		db_bind_int(q, 2, rd->g[i].seq);
-		db_bind_text_ref(q, 3, rd->g[i].full_name);
-		db_bind_text_ref(q, 4, guardian_rels[rd->g[i].relation].code);
-		db_bind_text_ref(q, 5, rd->g[i].phone);
-		db_bind_text_ref(q, 6, rd->g[i].address);
-		if ((e = db_run(q)) != ERR_OK)
-			return e;
-	}
-	if (rd->has_dis && (e = disability_put(db, child_id, &rd->dis)) !=
-	    ERR_OK)
-		return e;
-	for (i = 0; i < rd->ncirc; i++) {
-		struct circumstance c = rd->circ[i];
-
-		c.child_id = child_id;
-		if ((e = circumstance_insert(db, &c, NULL)) != ERR_OK)
-			return e;
-	}
-	q = db_stmt(db, "INSERT INTO enrolment (child_id, unit_id, period_id,"
-	    " class_name, grade, status, entered_on, status_on, from_unit_id,"
-	    " from_school, to_unit_id, to_school, dropout_reason, note,"
-	    " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-	db_bind_int(q, 1, child_id);
-	db_bind_int(q, 2, rd->school_id);
-	db_bind_int(q, 3, im->year.id);
-	db_bind_text_ref(q, 4, en->class_name);
-	db_bind_int(q, 5, en->grade);
-	db_bind_text_ref(q, 6, enrol_statuses[en->status].code);
-	db_bind_text_ref(q, 7, en->entered_on);
-	db_bind_text_ref(q, 8, en->status_on);
-	bind_id_or_null(q, 9, en->from_unit_id);
-	db_bind_text_ref(q, 10, en->from_school);
-	bind_id_or_null(q, 11, en->to_unit_id);
-	db_bind_text_ref(q, 12, en->to_school);
-	if (en->dropout_reason < DROPOUT__MAX)
-		db_bind_text_ref(q, 13, dropout_reasons[en->dropout_reason].code);
-	else
-		db_bind_null(q, 13);
-	db_bind_text_ref(q, 14, en->note);
-	db_bind_int(q, 15, st->now);
-	if ((e = db_run(q)) != ERR_OK)
-		return e;
-	enr_id = db_last_id(db);
-	q = db_stmt(db, "INSERT INTO enrolment_event (enrolment_id, status,"
-	    " on_date, detail, user_id, at) VALUES (?, ?, ?, 'import', ?, ?)");
-	db_bind_int(q, 1, enr_id);
-	db_bind_text_ref(q, 2, enrol_statuses[en->status].code);
-	db_bind_text_ref(q, 3, en->status_on);
-	bind_id_or_null(q, 4, im->user_id);
-	db_bind_int(q, 5, st->now);
-	return db_run(q);
+	rd->child_id = ++st->next_child;
+	rd->enr_id = ++st->next_enr;
+	if (++st->nbatch == st->batch_max)
+		e = flush(im);
+	st->rd = &st->batch[st->nbatch];
+	return e;
 }
 
 /* --- the pass ------------------------------------------------------------- */
@@ -899,7 +1103,7 @@ write_row(struct regio_import *im)
 static void
 count_class(struct regio_import *im)
 {
-	const struct rowdata *rd = &im->st->rd;
+	const struct rowdata *rd = im->st->rd;
 	size_t i;
 
 	for (i = 0; i < im->nschools; i++)
@@ -943,6 +1147,7 @@ regio_import_init(struct regio_import *im, struct db *db,
 	im->dups = xcalloc(REGIO_SHOW_MAX, sizeof(*im->dups));
 	im->classes = xcalloc(REGIO_CLASSES_MAX, sizeof(*im->classes));
 	im->st = st = xcalloc(1, sizeof(*st));
+	st->rd = &st->batch[0];
 	fold_table(&st->status, enrol_statuses, ENROL__MAX);
 	fold_table(&st->reason, dropout_reasons, DROPOUT__MAX);
 	fold_table(&st->household, child_households, CHILD_HH__MAX);
@@ -1054,6 +1259,12 @@ regio_import_run(struct regio_import *im, struct sheet_reader *sr)
 		e = ERR_DB;
 		goto out;
 	}
+	st->batch_max = im->plain_write ? 1 : WRITE_BATCH;
+	if (im->write && (e = first_ids(im)) != ERR_OK)
+		goto out;
+	if (im->write)
+		if ((e = db_defer_foreign_keys(im->db)) != ERR_OK)
+			goto out;
 	while ((rc = sheet_next(sr, &row)) > 0) {
 		if (blank(row))
 			continue;
@@ -1095,6 +1306,10 @@ regio_import_run(struct regio_import *im, struct sheet_reader *sr)
 
 		if (im->all_or_nothing && (im->bad_rows > 0 || im->dup_rows > 0))
 			goto out;	/* rolled back: nothing written */
+		if ((e = flush(im)) != ERR_OK ||
+		    (st->bulk && (e = db_indexes_restore(im->db, &st->saved)) !=
+		    ERR_OK))
+			goto out;
 		snprintf(obj, sizeof(obj), "unit:%lld", (long long)im->scope_id);
 		snprintf(detail, sizeof(detail), "year=%s rows=%zu written=%zu "
 		    "problems=%zu duplicates=%zu", im->year.code, im->rows,
@@ -1114,5 +1329,6 @@ out:
 		db_rollback(im->db);
 		st->in_tx = false;
 	}
+	db_indexes_free(&st->saved);
 	return e;
 }

@@ -76,6 +76,7 @@ struct regio_import {
 	int64_t			 user_id;
 	bool			 write;
 	bool			 all_or_nothing;
+	bool			 plain_write;	/* one row per INSERT, no bulk mode (tests) */
 	void			(*progress)(void *, size_t rows);
 	void			*progress_arg;
 

@@ -6,6 +6,10 @@
  *	GET  /units/{id}/register/import/{job}		progress, then the preview
  *	POST /units/{id}/register/import/{job}/accept	write the valid rows
  *	GET  /units/{id}/register/export		CSV or .xlsx of a school year
+ *	GET  /units/{id}/register/export-area		an office's list: form
+ *	POST /units/{id}/register/export-area		starts the export job
+ *	GET  /units/{id}/register/export-area/{job}	progress, then the link
+ *	GET  /units/{id}/register/export-area/{job}/file	the file, once
  *	GET  /register/template.csv, .xlsx		the empty list
  *
  * Every handler checks the unit's scope (403 outside it, 404 unknown);
@@ -23,6 +27,10 @@ void	regio_import_post(struct req *);
 void	regio_import_job(struct req *);
 void	regio_import_accept(struct req *);
 void	regio_export_get(struct req *);
+void	regio_export_area_form(struct req *);
+void	regio_export_area_post(struct req *);
+void	regio_export_area_job(struct req *);
+void	regio_export_area_file(struct req *);
 void	regio_template_csv(struct req *);
 void	regio_template_xlsx(struct req *);
 

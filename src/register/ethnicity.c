@@ -83,6 +83,12 @@ ethnicity_parse(const char *raw, char out[3])
 		snprintf(out, 3, "%02d", (int)n);
 		return true;
 	}
+	/* A list mostly writes the name as the table does: no folding. */
+	for (i = 0; i < ETHNICITY_COUNT; i++)
+		if (strcmp(raw, ethnicities[i].name) == 0) {
+			memcpy(out, ethnicities[i].code, 3);
+			return true;
+		}
 	compact_key(raw, want, sizeof(want));
 	if (want[0] == '\0')
 		return false;

@@ -360,6 +360,11 @@ register_page(struct req *r)
 		    "outline\" href=\"/units/%I/register/rollover?year=%s\">%s"
 		    "</a>", s.u->id, s.year.code, L(r, "Chuyển năm học",
 		    "Year-end rollover"));
+	if (!teacher)
+		html_fmt(&r->out, " <a role=\"button\" class=\"secondary "
+		    "outline\" href=\"/units/%I/register/stats?year=%s\">%s"
+		    "</a>", s.u->id, s.year.code, L(r, "Thống kê",
+		    "Statistics"));
 	html_lit(&r->out, "</p>");
 	if (!str_empty(req_query(r, "assigned")))
 		html_fmt(&r->out, "<p class=\"flash\">%s</p>",
@@ -432,6 +437,14 @@ register_home(struct req *r)
 		}
 		html_lit(&r->out, "</ul>");
 	}
+	if (home != NULL && r->user.role != ROLE_TEACHER)
+		html_fmt(&r->out, "<p><a role=\"button\" class=\"secondary "
+		    "outline\" href=\"/units/%I/register/stats\">%s</a> "
+		    "<a role=\"button\" class=\"secondary outline\" "
+		    "href=\"/units/%I/register/export-area\">%s</a></p>",
+		    home->id, L(r, "Thống kê từ sổ theo dõi", "Register "
+		    "statistics"), home->id, L(r, "Xuất sổ của các trường",
+		    "Export the schools' registers"));
 	html_fmt(&r->out, "<h2>%s</h2><ul>", L(r, "Trường trong phạm vi",
 	    "Schools in scope"));
 	for (i = 0; i < t->n && shown < HOME_SCHOOLS; i++) {

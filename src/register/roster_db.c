@@ -6,6 +6,8 @@
  * The school-year queries read one range of the index enrolment_class
  * (unit_id, period_id, ...): a school has at most a few thousand children
  * in a year, so filtering and sorting happen here, in C, on that range.
+ * A name search within the school year reads the name index instead
+ * (roster_all()).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -97,46 +99,119 @@ by_class_and_name(const void *a, const void *b)
 	return by_child(a, b);
 }
 
-/* Every child of the school year, with circumstance groups, by child id. */
+#define ROSTER_COLS \
+	"SELECT e.id, e.child_id, c.full_name, c.name_key, c.sex,"	\
+	" c.birth_date, e.class_name, e.grade, e.status, e.status_on,"	\
+	" COALESCE(c.ethnicity, ''), c.household,"			\
+	" CASE WHEN d.child_id IS NULL THEN 0 ELSE 1 END"
+
+/*
+ * The children of the school year, with circumstance groups, by child id:
+ * all of them, or with a name query only those whose folded name has a
+ * word starting with its first word (namefold_like(); roster_matches()
+ * then asks for every word).  A name query does not read the year: the
+ * children now at the school come from the index child_school_name, whose
+ * name_key is tested before any row is read, and their enrolment from the
+ * UNIQUE (child_id, period_id, unit_id) index; the few children of the
+ * year who have since left the school (their school_id is another) are
+ * added by the year's enrolments, reading only those whose school
+ * differs.
+ */
 static enum err
-roster_all(struct db *db, int64_t unit_id, const struct period *year,
+roster_all(struct db *db, const struct roster_query *q,
     struct roster_row **out, size_t *n)
 {
-	struct db_stmt *st = db_stmt(db, "SELECT e.id, e.child_id,"
-	    " c.full_name, c.name_key, c.sex, c.birth_date, e.class_name,"
-	    " e.grade, e.status, e.status_on, COALESCE(c.ethnicity, ''),"
-	    " c.household,"
-	    " CASE WHEN d.child_id IS NULL THEN 0 ELSE 1 END"
-	    " FROM enrolment e JOIN child c ON c.id = e.child_id"
-	    " LEFT JOIN child_disability d ON d.child_id = c.id"
-	    " WHERE e.unit_id = ? AND e.period_id = ?");
+	struct db_stmt *st;
+	struct roster_row *more = NULL;
+	size_t i, nmore = 0;
+	char like[NAMEFOLD_MAX];
 	enum err e;
-	size_t i;
 
-	db_bind_int(st, 1, unit_id);
-	db_bind_int(st, 2, year->id);
-	if ((e = db_all_rows(st, sizeof(**out), roster_row, (void **)out,
-	    n)) != ERR_OK)
-		return e;
-	sort(*out, *n, sizeof(**out), by_child);
-	st = db_stmt(db, "SELECT cc.child_id, cc.grp FROM enrolment e"
-	    " JOIN child_circumstance cc ON cc.child_id = e.child_id"
-	    " WHERE e.unit_id = ? AND e.period_id = ? AND cc.from_on <= ?"
-	    " AND (cc.to_on IS NULL OR cc.to_on >= ?)");
-	db_bind_int(st, 1, unit_id);
-	db_bind_int(st, 2, year->id);
-	db_bind_text(st, 3, year->end_on);
-	db_bind_text(st, 4, year->start_on);
-	while (db_step(st) == DB_ROW) {
-		struct roster_row key, *r;
-		int g = circ_group_find(db_col_text(st, 1));
-
-		key.child_id = db_col_int(st, 0);
-		r = find(&key, *out, *n, sizeof(**out), by_child);
-		if (r != NULL && g >= 0)
-			r->group_bits |= 1u << g;
+	if (q->q == NULL || q->q[0] == '\0') {
+		st = db_stmt(db, ROSTER_COLS
+		    " FROM enrolment e JOIN child c ON c.id = e.child_id"
+		    " LEFT JOIN child_disability d ON d.child_id = c.id"
+		    " WHERE e.unit_id = ? AND e.period_id = ?");
+		db_bind_int(st, 1, q->unit_id);
+		db_bind_int(st, 2, q->year->id);
+		if ((e = db_all_rows(st, sizeof(**out), roster_row,
+		    (void **)out, n)) != ERR_OK)
+			return e;
+	} else {
+		namefold_like(q->q, like, sizeof(like));
+		/* CROSS JOIN: start from the name index, not the year. */
+		st = db_stmt(db, ROSTER_COLS
+		    " FROM child c CROSS JOIN enrolment e"
+		    " LEFT JOIN child_disability d ON d.child_id = c.id"
+		    " WHERE c.school_id = ? AND (' ' || c.name_key) LIKE ?"
+		    " AND e.child_id = c.id AND e.period_id = ?"
+		    " AND e.unit_id = c.school_id");
+		db_bind_int(st, 1, q->unit_id);
+		db_bind_text(st, 2, like);
+		db_bind_int(st, 3, q->year->id);
+		if ((e = db_all_rows(st, sizeof(**out), roster_row,
+		    (void **)out, n)) != ERR_OK)
+			return e;
+		st = db_stmt(db, ROSTER_COLS
+		    " FROM enrolment e JOIN child c ON c.id = e.child_id"
+		    " LEFT JOIN child_disability d ON d.child_id = c.id"
+		    " WHERE e.unit_id = ? AND e.period_id = ?"
+		    " AND (c.school_id IS NULL OR c.school_id <> e.unit_id)"
+		    " AND (' ' || c.name_key) LIKE ?");
+		db_bind_int(st, 1, q->unit_id);
+		db_bind_int(st, 2, q->year->id);
+		db_bind_text(st, 3, like);
+		e = db_all_rows(st, sizeof(*more), roster_row, (void **)&more,
+		    &nmore);
+		if (e == ERR_OK && nmore > 0) {
+			*out = xrealloc(*out, (*n + nmore) * sizeof(**out));
+			memcpy(*out + *n, more, nmore * sizeof(*more));
+			*n += nmore;
+		}
+		free(more);
+		if (e != ERR_OK)
+			return e;
 	}
-	db_done(st);
+	sort(*out, *n, sizeof(**out), by_child);
+	if (q->q == NULL || q->q[0] == '\0') {
+		st = db_stmt(db, "SELECT cc.child_id, cc.grp FROM enrolment e"
+		    " JOIN child_circumstance cc ON cc.child_id = e.child_id"
+		    " WHERE e.unit_id = ? AND e.period_id = ? AND"
+		    " cc.from_on <= ? AND (cc.to_on IS NULL OR cc.to_on >= ?)");
+		db_bind_int(st, 1, q->unit_id);
+		db_bind_int(st, 2, q->year->id);
+		db_bind_text(st, 3, q->year->end_on);
+		db_bind_text(st, 4, q->year->start_on);
+		while (db_step(st) == DB_ROW) {
+			struct roster_row key, *r;
+			int g = circ_group_find(db_col_text(st, 1));
+
+			key.child_id = db_col_int(st, 0);
+			r = find(&key, *out, *n, sizeof(**out), by_child);
+			if (r != NULL && g >= 0)
+				r->group_bits |= 1u << g;
+		}
+		db_done(st);
+	} else {
+		/* The few children found: one lookup each. */
+		for (i = 0; i < *n; i++) {
+			struct roster_row *r = &(*out)[i];
+
+			st = db_stmt(db, "SELECT grp FROM child_circumstance"
+			    " WHERE child_id = ? AND from_on <= ?"
+			    " AND (to_on IS NULL OR to_on >= ?)");
+			db_bind_int(st, 1, r->child_id);
+			db_bind_text(st, 2, q->year->end_on);
+			db_bind_text(st, 3, q->year->start_on);
+			while (db_step(st) == DB_ROW) {
+				int g = circ_group_find(db_col_text(st, 0));
+
+				if (g >= 0)
+					r->group_bits |= 1u << g;
+			}
+			db_done(st);
+		}
+	}
 	for (i = 0; i < *n; i++)
 		circ_group_letters((*out)[i].group_bits, (*out)[i].groups,
 		    sizeof((*out)[i].groups));
@@ -170,7 +245,7 @@ roster_list(struct db *db, const struct roster_query *q,
 
 	*out = NULL;
 	*n = 0;
-	if ((e = roster_all(db, q->unit_id, q->year, &rows, &all)) != ERR_OK) {
+	if ((e = roster_all(db, q, &rows, &all)) != ERR_OK) {
 		free(rows);
 		return e;
 	}
@@ -628,13 +703,17 @@ warn_list(struct db *db, int64_t unit_id, const struct period *year,
 	struct roster_row *rows = NULL;
 	struct warn_row *w = NULL;
 	struct db_stmt *st;
+	struct roster_query q;
 	size_t all = 0, i, k = 0;
 	int start_year = 0;
 	enum err e;
 
 	*out = NULL;
 	*n = 0;
-	if ((e = roster_all(db, unit_id, year, &rows, &all)) != ERR_OK)
+	memset(&q, 0, sizeof(q));
+	q.unit_id = unit_id;
+	q.year = year;
+	if ((e = roster_all(db, &q, &rows, &all)) != ERR_OK)
 		goto out;
 	(void)sscanf(year->start_on, "%4d", &start_year);
 	w = xcalloc(all + 1, sizeof(*w));
