@@ -278,3 +278,61 @@ dash_target_eval_at(struct app *app, struct db *db, int64_t unit_id,
 {
 	return eval_until(app, db, unit_id, target_id, until, out);
 }
+
+enum err
+dash_monitored_at(struct app *app, struct db *db, int64_t unit_id,
+    const char *until, struct dash_monitored **out, size_t *n)
+{
+	const struct unit_tree *t = unit_tree_get(app, db);
+	const struct dash_entry *e = NULL;
+	enum err rc = ERR_OK;
+	size_t i, k;
+
+	*out = NULL;
+	*n = 0;
+	if (t == NULL)
+		return ERR_DB;
+	if (unit_get(t, unit_id) == NULL) {
+		rc = ERR_NOTFOUND;
+		goto out;
+	}
+	if ((e = dash_entry_get(app, db, t, unit_id)) == NULL) {
+		rc = ERR_DB;
+		goto out;
+	}
+	for (i = 0; i < e->nind; i++) {
+		const struct dash_indicator *ind = &e->ind[i];
+		const struct dash_series *s = rollup_series(e->ru, 0, ind->id);
+		struct dash_monitored *m;
+
+		if (!ind->suppress_small || s == NULL)
+			continue;
+		/* The series is oldest first: the last point up to until. */
+		for (k = s->n; k > 0 && strcmp(s->p[k - 1].ref_on, until) > 0;
+		    k--)
+			;
+		if (k == 0)
+			continue;
+		*out = xrealloc(*out, (*n + 1) * sizeof(**out));
+		m = &(*out)[(*n)++];
+		m->indicator_id = ind->id;
+		snprintf(m->code, sizeof(m->code), "%s", ind->code);
+		m->name_vi = xstrdup(ind->name_vi);
+		snprintf(m->period, sizeof(m->period), "%s", s->p[k - 1].code);
+		m->sums = s->p[k - 1].s;
+	}
+out:
+	dash_entry_put(app, e);
+	unit_tree_put(app, t);
+	return rc;
+}
+
+void
+dash_monitored_free(struct dash_monitored *m, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(m[i].name_vi);
+	free(m);
+}

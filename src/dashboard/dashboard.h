@@ -74,6 +74,25 @@ enum err	 dash_target_eval_at(struct app *, struct db *, int64_t unit_id,
 		    struct target_eval *out);
 
 /* "achieved", "on_track", ... (JSON, CSS class st-<code>). */
+/*
+ * The monitored indicators (those that hide small counts, such as the
+ * number of abused children, TT 13/2021 0101) of unit_id as of until: for
+ * each one with a value in a period whose ref_on is on or before until,
+ * its latest such value, into a new array (caller frees with
+ * dash_monitored_free).  They belong in a unit's report whether a plan has
+ * a target on them or not (reports/).
+ */
+struct dash_monitored {
+	int64_t		 indicator_id;
+	char		 code[32];
+	char		*name_vi;		/* owned */
+	char		 period[16];
+	struct dash_sums sums;
+};
+enum err	 dash_monitored_at(struct app *, struct db *, int64_t unit_id,
+		    const char *until, struct dash_monitored **out, size_t *n);
+void		 dash_monitored_free(struct dash_monitored *, size_t);
+
 const char	*dash_status_code(enum target_status);
 /* "Đạt" / "achieved", ...; lang 0 Vietnamese, 1 English. */
 const char	*dash_status_label(enum target_status, int lang);

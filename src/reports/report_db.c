@@ -759,6 +759,71 @@ snap_acts(struct db *db, const struct report *r, const struct period *p)
 	return e;
 }
 
+/* Does a target of the plan (g, ng) measure indicator_id? */
+static bool
+tgts_cover(const struct tgt *g, size_t ng, int64_t indicator_id)
+{
+	size_t k;
+
+	for (k = 0; k < ng; k++)
+		if (g[k].indicator_id == indicator_id)
+			return true;
+	return false;
+}
+
+/* A monitored statistic (dashboard.h) as a row of unit_id; x->label and
+ * x->target_text are m's and "" (not owned). */
+static void
+monitored_num(const struct dash_monitored *m, int64_t unit_id,
+    struct report_num *x)
+{
+	memset(x, 0, sizeof(*x));
+	x->unit_id = unit_id;
+	x->indicator_id = m->indicator_id;
+	snprintf(x->target_code, sizeof(x->target_code), "%s", m->code);
+	x->label = m->name_vi;
+	snprintf(x->period, sizeof(x->period), "%s", m->period);
+	x->has_value = true;
+	x->num = m->sums.num;
+	x->den = m->sums.den;
+	x->has_den = m->sums.has_den;
+	x->num_m = m->sums.num_m;
+	x->num_f = m->sums.num_f;
+	x->den_m = m->sums.den_m;
+	x->den_f = m->sums.den_f;
+	x->has_sex = m->sums.has_sex;
+	x->target_text = (char *)"";
+}
+
+/*
+ * The monitored statistics (dashboard.h: the protection counts, TT 13/2021
+ * 0101) as of the period's end, after the plan's targets (g, ng), for the
+ * indicators no target of the plan covers: a report carries them whether
+ * the plan set a target on them or not.  Pages and documents show their
+ * counts of 1 to 4 as "< 5".
+ */
+static enum err
+snap_monitored(struct app *app, struct db *db, const struct report *r,
+    const struct period *p, const struct tgt *g, size_t ng)
+{
+	struct dash_monitored *m = NULL;
+	struct report_num x;
+	size_t nm = 0, i;
+	enum err e;
+
+	if ((e = dash_monitored_at(app, db, r->unit_id, p->end_on, &m,
+	    &nm)) != ERR_OK)
+		return e;
+	for (i = 0; i < nm && e == ERR_OK; i++) {
+		if (tgts_cover(g, ng, m[i].indicator_id))
+			continue;
+		monitored_num(&m[i], r->unit_id, &x);
+		e = num_insert(db, r->id, (int)(ng + i + 1), r->unit_id, &x);
+	}
+	dash_monitored_free(m, nm);
+	return e;
+}
+
 /* A unit's own report: its targets as of the period's end. */
 static enum err
 snap_unit(struct app *app, struct db *db, const struct report_regime *rg,
@@ -779,6 +844,8 @@ snap_unit(struct app *app, struct db *db, const struct report_regime *rg,
 		free(x.label);
 		free(x.target_text);
 	}
+	if (e == ERR_OK)
+		e = snap_monitored(app, db, r, p, g, ng);
 	if (e == ERR_OK)
 		e = snap_acts(db, r, p);
 out:
@@ -869,10 +936,11 @@ report_db_consolidate(struct app *app, struct db *db,
 {
 	struct report_oblig *owed = NULL;
 	struct report_num *tot = NULL, *rows = NULL, x;
+	struct dash_monitored *m = NULL;
 	struct tgt *g = NULL;
 	struct period p;
 	struct db_stmt *st;
-	size_t nowed = 0, ng = 0, nrows, i, j, k;
+	size_t nowed = 0, ng = 0, ntot = 0, nm = 0, nrows, i, j, k;
 	int seq = 0;
 	enum err e;
 
@@ -898,6 +966,24 @@ report_db_consolidate(struct app *app, struct db *db,
 		free(x.label);
 		free(x.target_text);
 	}
+	/* The office's own monitored statistics (snap_monitored), totalled
+	 * like the targets. */
+	if (e == ERR_OK)
+		e = dash_monitored_at(app, db, r->unit_id, p.end_on, &m, &nm);
+	tot = xrealloc(tot, (ng + nm + 1) * sizeof(*tot));
+	ntot = ng;
+	for (i = 0; i < nm && e == ERR_OK; i++) {
+		if (tgts_cover(g, ng, m[i].indicator_id))
+			continue;
+		monitored_num(&m[i], r->unit_id, &x);
+		e = num_insert(db, r->id, ++seq, r->unit_id, &x);
+		memset(&tot[ntot], 0, sizeof(tot[ntot]));
+		tot[ntot].indicator_id = m[i].indicator_id;
+		memcpy(tot[ntot].target_code, x.target_code,
+		    sizeof(tot[ntot].target_code));
+		tot[ntot].label = xstrdup(m[i].name_vi);
+		tot[ntot++].target_text = xstrdup("");
+	}
 	/* A table per unit below, from its accepted report. */
 	for (j = 0; j < nowed && e == ERR_OK; j++) {
 		const struct unit *u = unit_get(t, owed[j].unit_id);
@@ -914,9 +1000,9 @@ report_db_consolidate(struct app *app, struct db *db,
 		if ((e = rows_below(db, acc, &rows, &nrows)) != ERR_OK)
 			break;
 		for (k = 0; k < nrows && e == ERR_OK; k++) {
-			for (i = 0; i < ng; i++)
-				if (strcmp(g[i].code, rows[k].target_code) ==
-				    0)
+			for (i = 0; i < ntot; i++)
+				if (strcmp(tot[i].target_code,
+				    rows[k].target_code) == 0)
 					report_num_add(&tot[i], &rows[k]);
 			e = num_insert(db, r->id, ++seq, owed[j].unit_id,
 			    &rows[k]);
@@ -924,7 +1010,7 @@ report_db_consolidate(struct app *app, struct db *db,
 		report_nums_free(rows, nrows);
 		rows = NULL;
 	}
-	for (i = 0; i < ng && e == ERR_OK; i++)
+	for (i = 0; i < ntot && e == ERR_OK; i++)
 		e = num_insert(db, r->id, ++seq, 0, &tot[i]);
 	if (e != ERR_OK)
 		goto out;
@@ -937,7 +1023,8 @@ report_db_consolidate(struct app *app, struct db *db,
 	r->missing_note = xstrdup(missing->data);
 	e = snap_acts(db, r, &p);
 out:
-	report_nums_free(tot, ng);
+	report_nums_free(tot, ntot);
+	dash_monitored_free(m, nm);
 	tgts_free(g, ng);
 	free(owed);
 	return e;

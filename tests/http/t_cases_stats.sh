@@ -183,3 +183,47 @@ wait "$OTHER_PID" 2>/dev/null
 DB=$main_db
 BASE=$main_base
 rm -rf "$(dirname "$copy")"
+
+# ---- A report carries the protection count without a plan target ----
+# Two children found abused in October 2023 at a Hà Đông school: the
+# school's 2023-2024 report (as of 31/08/2024) holds the 2023 count, shown
+# as "< 5"; the district's consolidated report totals it.
+HD5=$(sql "SELECT id FROM unit WHERE code='DEMO-HD-05'")
+printf 'vitre-demo\n' | "$VITRE" user add --db "$DB" --username ht.hd05 --name "Hiệu trưởng HD05" \
+	--role principal --unit DEMO-HD-05 >/dev/null 2>&1
+for sex in m f; do
+	login ht.hd05
+	post_form /cases source=phone received_on=2023-10-10 received_time=08:00 \
+		child_name="Trẻ thống kê $RANDOM" child_sex=$sex child_age=9 place=x \
+		setting=family abuse_form=violence narrative="thống kê 2023"
+	cid=$(sql "SELECT MAX(id) FROM casefile")
+	post_form "/cases/$cid/assessment" done_on=2023-10-11 finding=abused serious=0
+	expect_status 303 "a 2023 case at HD-05 assessed as abuse ($sex)"
+done
+expect_eq "$(sql "SELECT num_total FROM agg_value WHERE unit_id=$HD5 AND indicator_id=$ABUSED AND period_id=(SELECT id FROM period WHERE code='2023')")" \
+	2 "the school's 2023 count is 2"
+RP5=$(sql "SELECT id FROM period WHERE code = '2023-2024'")
+login phong.hadong
+req POST "/units/$HD5/reports" --data "csrf=$CSRF&reporting_id=$RG&period_id=$RP5&due_on=2024-05-31"
+expect_status 303 "the school's 2023-2024 report"
+RID5=$(sql "SELECT id FROM report WHERE unit_id = $HD5 AND period_id = $RP5")
+expect_eq "$(sql "SELECT period_code || ':' || num || ':' || num_m || ':' || num_f FROM report_value WHERE report_id = $RID5 AND indicator_id = $ABUSED")" \
+	"2023:2:1:1" "it stores the 2023 count (no plan target on it)"
+req GET "/reports/$RID5"
+expect_body "ABUSED_CHILDREN Số trẻ em bị xâm hại</td><td>2023</td><td class=\"num\">&lt; 5</td>" "its page shows \"< 5\""
+login ht.hd05
+post_form "/reports/$RID5/submit"
+login phong.hadong
+post_form "/reports/$RID5/accept"
+expect_status 303 "the district accepts it"
+PGD_HD=$(sql "SELECT id FROM unit WHERE code='PGD-HD'")
+req POST "/units/$PGD_HD/reports" --data "csrf=$CSRF&reporting_id=$RG&period_id=$RP5&due_on=2024-05-31&confirm_missing=1"
+RC5=$(sql "SELECT id FROM report WHERE unit_id = $PGD_HD AND period_id = $RP5 AND consolidated = 1")
+if [ -n "$RC5" ]; then
+	expect_eq "$(sql "SELECT num FROM report_value WHERE report_id = $RC5 AND indicator_id = $ABUSED AND unit_id IS NULL")" \
+		2 "the district's consolidated report totals it"
+	expect_eq "$(sql "SELECT num FROM report_value WHERE report_id = $RC5 AND indicator_id = $ABUSED AND unit_id = $HD5")" \
+		2 "... with the school's row"
+else
+	not_ok "the district's consolidated report totals it" "no consolidated report (status $STATUS)"
+fi
