@@ -147,8 +147,8 @@ values_for(struct db *db, int64_t school, const char *kind)
 	struct db_stmt *ind, *per, *ins;
 	int y;
 
-	ind = db_stmt(db, "SELECT id, by_sex, unit, levels, period_type"
-	    " FROM indicator ORDER BY id");
+	ind = db_stmt(db, "SELECT id, by_sex, unit, levels, period_type,"
+	    " source FROM indicator ORDER BY id");
 	while (db_step(ind) == DB_ROW) {
 		int64_t id = db_col_int(ind, 0), by_sex = db_col_int(ind, 1);
 		char pat[24];
@@ -171,6 +171,13 @@ values_for(struct db *db, int64_t school, const char *kind)
 				continue;
 			den = 50 + (int64_t)(uniform() * 400);
 			num = (int64_t)llround((double)den * uniform());
+			/* Counts from protection cases (TT 13/2021 0101): a few
+			 * schools a year have one to three. */
+			if (strcmp(db_col_text(ind, 5), "cases") == 0) {
+				if (uniform() < 0.9)
+					continue;
+				num = 1 + (int64_t)(uniform() * 3);
+			}
 			ins = db_stmt(db, "INSERT INTO agg_value (unit_id,"
 			    " indicator_id, period_id, num_total, num_m, num_f,"
 			    " den_total, den_m, den_f, entered_at, is_demo)"
@@ -179,12 +186,15 @@ values_for(struct db *db, int64_t school, const char *kind)
 			db_bind_int(ins, 2, id);
 			db_bind_int(ins, 3, pid);
 			db_bind_int(ins, 4, num);
-			db_bind_int(ins, 7, den);
+			if (strcmp(db_col_text(ind, 2), "count") != 0)
+				db_bind_int(ins, 7, den);
 			if (by_sex) {
 				db_bind_int(ins, 5, num / 2);
 				db_bind_int(ins, 6, num - num / 2);
-				db_bind_int(ins, 8, den / 2);
-				db_bind_int(ins, 9, den - den / 2);
+				if (strcmp(db_col_text(ind, 2), "count") != 0) {
+					db_bind_int(ins, 8, den / 2);
+					db_bind_int(ins, 9, den - den / 2);
+				}
 			}
 			(void)db_run(ins);
 			nvalues++;

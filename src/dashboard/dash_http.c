@@ -429,6 +429,8 @@ monitored_html(struct req *r, const struct dash_entry *e,
 		html_lit(&r->out, "</tbody></table>");
 		last = &s->p[s->n - 1];
 		if (e->ru->nunits > 1) {
+			size_t none = 0;
+
 			html_fmt(&r->out, "<table class=\"compact\"><caption>%s "
 			    "%s</caption><tbody>", L(r, "Các đơn vị trực thuộc, "
 			    "kỳ", "Units below, period"), last->code);
@@ -441,13 +443,24 @@ monitored_html(struct req *r, const struct dash_entry *e,
 
 				if (u == NULL)
 					continue;
+				/* A province has hundreds of communes: list
+				 * those with a count, count the others. */
+				if (p == NULL || p->s.num == 0) {
+					none++;
+					continue;
+				}
 				html_fmt(&r->out, "<tr><td><a href=\"/units/%I/"
 				    "dashboard\">%s</a></td><td class=\"num\">"
 				    "%s</td></tr>", u->id, unit_display_name(u,
-				    r->lang), numfmt_count_small(c, p ?
-				    p->s.num : 0, lang_of(r)));
+				    r->lang), numfmt_count_small(c, p->s.num,
+				    lang_of(r)));
 			}
 			html_lit(&r->out, "</tbody></table>");
+			if (none > 0)
+				html_fmt(&r->out, "<p class=\"muted\">%s: %d</p>",
+				    L(r, "Số đơn vị trực thuộc không ghi nhận "
+				    "trường hợp nào trong kỳ", "Units below with "
+				    "no case recorded in the period"), (int)none);
 		}
 		html_lit(&r->out, "</section>");
 	}

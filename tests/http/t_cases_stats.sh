@@ -88,6 +88,8 @@ req GET "/units/$DKPQ/dashboard"
 expect_body "<td>$YEAR</td><td class=\"num\">8</td>" "on its dashboard"
 expect_body "Trường THCS Bình Minh</a></td><td class=\"num\">&lt; 5</td>" "a school below with 2 reads \"< 5\""
 expect_body "Trường TH và THCS Nguyễn Trung Trực</a></td><td class=\"num\">6</td>" "one with 6 reads 6"
+expect_no_body "Trường Mầm non Hoa Sen</a></td><td class=\"num\">" "schools without a case are not listed one by one"
+expect_body "không ghi nhận trường hợp nào trong kỳ: " "... but counted"
 req GET "/api/units/$PROV/dashboard"
 expect_eq "$(json_get "[m['series'][-1]['num'] for m in j['monitored'] if m['indicator']['code']=='ABUSED_CHILDREN'][0]")" \
 	8 "and so does the province's"
