@@ -692,7 +692,7 @@ eval_num(struct app *app, struct db *db, int64_t unit_id,
 	snprintf(x->status, sizeof(x->status), "%s",
 	    dash_status_code(ev.status));
 	if (ev.has_next)
-		buf_printf(&tt, "%s %s (%d)", dash_cmp_code(ev.next.cmp),
+		buf_printf(&tt, "%s %s (%d)", dash_cmp_sign(ev.next.cmp),
 		    numfmt_dec(nb, ev.next.value, 2, 0), ev.next.year);
 	x->target_text = xstrdup(tt.data);
 	buf_release(&tt);

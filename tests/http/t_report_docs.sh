@@ -76,6 +76,9 @@ expect_header '^Content-Disposition: attachment; filename="BC-TH02-2024-2025\.pd
 DOC_JOB_PDF=$DOC_JOB
 pdf_text=$(pdftotext -layout "$rd_tmp/r.pdf" - 2>/dev/null)
 rd_has "$pdf_text" "the report's PDF" "${RD_STRINGS[@]}"
+printf '%s' "$pdf_text" | grep -q '[≥≤] [0-9]' && ! printf '%s' "$pdf_text" | grep -q '[<>]= [0-9]' &&
+	ok "the targets read with the signs ≥ and ≤, not >= and <=" ||
+	not_ok "the targets read with the signs ≥ and ≤, not >= and <=" "$(printf '%s' "$pdf_text" | grep -m2 '[<>≤≥]=* [0-9]')"
 printf '%s' "$pdf_text" | grep -q 'Số: .*/BC-TH02' && ok "the PDF has \"Số: …/BC-TH02\"" ||
 	not_ok "the PDF has \"Số: …/BC-TH02\"" "not in the text"
 expect_eq "$(pdfinfo "$rd_tmp/r.pdf" | awk '/^Page size/ { print $3, $5, $7 }')" "595.276 841.89 (A4)" "the report's PDF is A4"
