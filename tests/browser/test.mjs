@@ -1,7 +1,8 @@
-// test.mjs -- sign in through the real page in Chromium, open a plan and
-// the dashboard, and save screenshots.  Prints TAP.
+// test.mjs -- sign in through the real page in Chromium, open the dashboard
+// and a plan (and make its PDF through the polled background job), and save
+// screenshots.  Prints TAP.
 import { chromium } from 'playwright-core';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -61,6 +62,17 @@ try {
 	ok(await page.locator('text=Chỉ tiêu yếu hơn').count() > 0,
 		'the plan page flags targets weaker than the national programme');
 	await page.screenshot({ path: join(out, 'plan.png') });
+
+	// The plan as a PDF: the button starts a background job, the page polls
+	// it (htmx) until the file is ready, then offers the download.
+	await page.click('form.doc-buttons button[value=pdf]');
+	const ready = page.locator('#doc-job[data-state=done] a');
+	await ready.first().waitFor({ timeout: 20000 });
+	ok(await ready.count() === 1, 'the PDF job is polled in the page until its file is ready');
+	const [dl] = await Promise.all([page.waitForEvent('download'), ready.first().click()]);
+	const head = readFileSync(await dl.path()).subarray(0, 5).toString();
+	ok(head === '%PDF-' && dl.suggestedFilename().endsWith('.pdf'),
+		'the ready link downloads the plan as a PDF', `${dl.suggestedFilename()}: ${head}`);
 
 	// English switch.
 	await page.click('nav >> text=English');
