@@ -215,6 +215,26 @@ out:
 	unit_tree_put(r->app, t);
 }
 
+/*
+ * Is the user of the route ({id}) within the signed-in user's scope?
+ * Answers 404 (no such user) or 403 and returns false.
+ */
+static bool
+user_route_in_scope(struct req *r, const struct unit_tree *t)
+{
+	struct db_stmt *st;
+	int64_t unit_id;
+
+	st = db_stmt(r->db, "SELECT unit_id FROM app_user WHERE id = ?");
+	db_bind_int(st, 1, r->params[0]);
+	if (db_one_int(st, &unit_id) != ERR_OK) {
+		resp_error(r, ERR_NOTFOUND, "Không có người dùng này.",
+		    "No such user.");
+		return false;
+	}
+	return unit_check_scope(r, t, unit_id);
+}
+
 void
 user_active_post(struct req *r)
 {
@@ -223,7 +243,7 @@ user_active_post(struct req *r)
 	    "Status" };
 	struct form_errors errs = { 0 };
 	struct db_stmt *st;
-	int64_t unit_id, active;
+	int64_t active;
 	enum err e;
 
 	if (t == NULL)
@@ -233,14 +253,7 @@ user_active_post(struct req *r)
 		form_errors_respond(r, &errs);
 		goto out;
 	}
-	st = db_stmt(r->db, "SELECT unit_id FROM app_user WHERE id = ?");
-	db_bind_int(st, 1, r->params[0]);
-	if (db_one_int(st, &unit_id) != ERR_OK) {
-		resp_error(r, ERR_NOTFOUND, "Không có người dùng này.",
-		    "No such user.");
-		goto out;
-	}
-	if (!unit_check_scope(r, t, unit_id))
+	if (!user_route_in_scope(r, t))
 		goto out;
 	if (r->params[0] == r->user.id) {
 		resp_error(r, ERR_CONFLICT, "Không thể tự khóa tài khoản của mình.",
@@ -276,21 +289,12 @@ void
 user_email_post(struct req *r)
 {
 	const struct unit_tree *t = unit_tree_get(r->app, r->db);
-	struct db_stmt *st;
 	struct buf msg = BUF_INIT;
-	int64_t unit_id;
 	enum err e;
 
 	if (t == NULL)
 		goto out;
-	st = db_stmt(r->db, "SELECT unit_id FROM app_user WHERE id = ?");
-	db_bind_int(st, 1, r->params[0]);
-	if (db_one_int(st, &unit_id) != ERR_OK) {
-		resp_error(r, ERR_NOTFOUND, "Không có người dùng này.",
-		    "No such user.");
-		goto out;
-	}
-	if (!unit_check_scope(r, t, unit_id))
+	if (!user_route_in_scope(r, t))
 		goto out;
 	if ((e = db_begin(r->db)) != ERR_OK)
 		goto fail;

@@ -32,42 +32,6 @@
 #include "units/unit.h"
 
 /* Everything the document shows beside the case itself. */
-struct parts {
-	struct casefile_steprec	*steps;
-	size_t			 nsteps;
-	struct casefile_referral *refs;
-	size_t			 nrefs;
-	struct casefile_measure	*measures;
-	size_t			 nmeasures;
-	struct casefile_person	*workers;
-	size_t			 nworkers;
-};
-
-static void
-parts_release(struct parts *p)
-{
-	casefile_steps_free(p->steps, p->nsteps);
-	casefile_referrals_free(p->refs, p->nrefs);
-	casefile_measures_free(p->measures, p->nmeasures);
-	casefile_people_free(p->workers, p->nworkers);
-}
-
-static enum err
-parts_load(struct req *r, const struct casectx *c, struct parts *p)
-{
-	enum err e;
-
-	memset(p, 0, sizeof(*p));
-	if ((e = casefile_steps_load(r->db, c->key, c->cf.id, &p->steps,
-	    &p->nsteps)) != ERR_OK ||
-	    (e = casefile_referrals_load(r->db, c->key, c->cf.id, &p->refs,
-	    &p->nrefs)) != ERR_OK ||
-	    (e = casefile_measures_load(r->db, c->key, c->cf.id, &p->measures,
-	    &p->nmeasures)) != ERR_OK)
-		return e;
-	return casefile_workers(r->db, c->cf.id, &p->workers, &p->nworkers);
-}
-
 static const char *
 vi(const struct casefile_code *t, int i)
 {
@@ -198,8 +162,9 @@ report_part(struct doc *d, const struct casefile *f)
 
 /* The steps of the given kinds, in order, each a numbered sub-heading. */
 static void
-steps_part(struct doc *d, const struct casefile *f, const struct parts *p,
-    const enum casefile_step *kinds, size_t nkinds)
+steps_part(struct doc *d, const struct casefile *f,
+    const struct casefile_parts *p, const enum casefile_step *kinds,
+    size_t nkinds)
 {
 	static const char *const items[3] = { "Mức độ tổn hại còn lại",
 	    "Khả năng đối tượng tiếp cận trẻ",
@@ -254,7 +219,7 @@ steps_part(struct doc *d, const struct casefile *f, const struct parts *p,
 }
 
 static void
-measures_part(struct doc *d, const struct parts *p, const char *today)
+measures_part(struct doc *d, const struct casefile_parts *p, const char *today)
 {
 	static const double w[] = { 0.17, 0.35, 0.18, 0.13, 0.17 };
 	struct doc_table *t;
@@ -296,7 +261,7 @@ measures_part(struct doc *d, const struct parts *p, const char *today)
 }
 
 static void
-referrals_part(struct doc *d, const struct parts *p)
+referrals_part(struct doc *d, const struct casefile_parts *p)
 {
 	static const double w[] = { 0.2, 0.14, 0.17, 0.27, 0.22 };
 	struct doc_table *t;
@@ -344,7 +309,7 @@ referrals_part(struct doc *d, const struct parts *p)
 
 /* The date of the first step of kind in cycle ("" if none). */
 static const char *
-step_date(const struct parts *p, int cycle, enum casefile_step kind)
+step_date(const struct casefile_parts *p, int cycle, enum casefile_step kind)
 {
 	size_t i;
 
@@ -368,8 +333,8 @@ late_line(struct doc *d, struct buf *b)
  * referrals not acknowledged in time.
  */
 static void
-deadlines_part(struct doc *d, const struct casectx *c, const struct parts *p,
-    const char *today)
+deadlines_part(struct doc *d, const struct casectx *c,
+    const struct casefile_parts *p, const char *today)
 {
 	const struct casefile *f = &c->cf;
 	const struct casefile_rules *ru = &c->rules;
@@ -491,7 +456,7 @@ closure_part(struct doc *d, const struct casectx *c)
 }
 
 static void
-people_part(struct doc *d, const struct parts *p)
+people_part(struct doc *d, const struct casefile_parts *p)
 {
 	struct buf b = BUF_INIT;
 	size_t i;
@@ -511,7 +476,7 @@ people_part(struct doc *d, const struct parts *p)
 
 static struct doc *
 build(struct req *r, const struct casectx *c, const struct unit_tree *t,
-    const struct parts *p)
+    const struct casefile_parts *p)
 {
 	static const enum casefile_step assess[] = { STEP_ASSESSMENT,
 	    STEP_EMERGENCY, STEP_DETAILED };
@@ -560,7 +525,7 @@ void
 casefile_pdf(struct req *r)
 {
 	const struct unit_tree *t = NULL;
-	struct parts p;
+	struct casefile_parts p;
 	struct casectx c;
 	struct doc *d = NULL;
 	char disp[96];
@@ -576,7 +541,7 @@ casefile_pdf(struct req *r)
 		goto out;
 	}
 	if ((e = casefile_open_text(r->db, c.key, &c.cf)) == ERR_OK)
-		e = parts_load(r, &c, &p);
+		e = casefile_parts_load(r, &c, &p);
 	/* The read is logged even when the text does not open. */
 	if (!casectx_commit(r, &c))
 		goto out;
@@ -604,7 +569,7 @@ casefile_pdf(struct req *r)
 	resp_header(r, "Cache-Control", "no-store");
 out:
 	doc_free(d);
-	parts_release(&p);
+	casefile_parts_release(&p);
 	casefile_release(&c.cf);
 	casefile_rules_release(&c.rules);
 	unit_tree_put(r->app, t);

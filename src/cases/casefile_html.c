@@ -20,14 +20,7 @@
 
 /* Everything the page shows beside the case itself. */
 struct view {
-	struct casefile_steprec	*steps;
-	size_t			 nsteps;
-	struct casefile_referral *refs;
-	size_t			 nrefs;
-	struct casefile_measure	*measures;
-	size_t			 nmeasures;
-	struct casefile_person	*workers;
-	size_t			 nworkers;
+	struct casefile_parts	 p;
 	struct casefile_person	*staff;		/* principal: may assign */
 	size_t			 nstaff;
 	struct casefile_person	*officers;	/* commune officers in scope */
@@ -35,13 +28,36 @@ struct view {
 	const struct unit_tree	*t;
 };
 
+void
+casefile_parts_release(struct casefile_parts *p)
+{
+	casefile_steps_free(p->steps, p->nsteps);
+	casefile_referrals_free(p->refs, p->nrefs);
+	casefile_measures_free(p->measures, p->nmeasures);
+	casefile_people_free(p->workers, p->nworkers);
+}
+
+enum err
+casefile_parts_load(struct req *r, const struct casectx *c,
+    struct casefile_parts *p)
+{
+	enum err e;
+
+	memset(p, 0, sizeof(*p));
+	if ((e = casefile_steps_load(r->db, c->key, c->cf.id, &p->steps,
+	    &p->nsteps)) != ERR_OK ||
+	    (e = casefile_referrals_load(r->db, c->key, c->cf.id, &p->refs,
+	    &p->nrefs)) != ERR_OK ||
+	    (e = casefile_measures_load(r->db, c->key, c->cf.id, &p->measures,
+	    &p->nmeasures)) != ERR_OK)
+		return e;
+	return casefile_workers(r->db, c->cf.id, &p->workers, &p->nworkers);
+}
+
 static void
 view_release(struct req *r, struct view *v)
 {
-	casefile_steps_free(v->steps, v->nsteps);
-	casefile_referrals_free(v->refs, v->nrefs);
-	casefile_measures_free(v->measures, v->nmeasures);
-	casefile_people_free(v->workers, v->nworkers);
+	casefile_parts_release(&v->p);
 	casefile_people_free(v->staff, v->nstaff);
 	casefile_people_free(v->officers, v->nofficers);
 	unit_tree_put(r->app, v->t);
@@ -56,14 +72,7 @@ view_load(struct req *r, const struct casectx *c, struct view *v)
 	memset(v, 0, sizeof(*v));
 	if ((v->t = unit_tree_get(r->app, r->db)) == NULL)
 		return ERR_DB;
-	if ((e = casefile_steps_load(r->db, c->key, c->cf.id, &v->steps,
-	    &v->nsteps)) != ERR_OK ||
-	    (e = casefile_referrals_load(r->db, c->key, c->cf.id, &v->refs,
-	    &v->nrefs)) != ERR_OK ||
-	    (e = casefile_measures_load(r->db, c->key, c->cf.id, &v->measures,
-	    &v->nmeasures)) != ERR_OK ||
-	    (e = casefile_workers(r->db, c->cf.id, &v->workers,
-	    &v->nworkers)) != ERR_OK ||
+	if ((e = casefile_parts_load(r, c, &v->p)) != ERR_OK ||
 	    (e = casefile_area_officers(r->db, &v->officers,
 	    &v->nofficers)) != ERR_OK)
 		return e;
@@ -86,8 +95,8 @@ view_load(struct req *r, const struct casectx *c, struct view *v)
 		size_t w;
 		bool on = false;
 
-		for (w = 0; w < v->nworkers && !on; w++)
-			on = v->workers[w].user_id == v->staff[i].user_id;
+		for (w = 0; w < v->p.nworkers && !on; w++)
+			on = v->p.workers[w].user_id == v->staff[i].user_id;
 		if (!on) {
 			v->staff[k++] = v->staff[i];
 			continue;
@@ -294,11 +303,11 @@ steps_section(struct req *r, const struct casectx *c, const struct view *v)
 
 	html_fmt(&r->out, "<section id=\"steps\"><h2>%s</h2>",
 	    L(r, "Quá trình xử lý", "Handling so far"));
-	if (v->nsteps == 0)
+	if (v->p.nsteps == 0)
 		html_fmt(&r->out, "<p>%s</p>", L(r, "Chưa có bước nào sau báo "
 		    "cáo.", "Nothing yet after the report."));
-	for (i = 0; i < v->nsteps; i++) {
-		const struct casefile_steprec *s = &v->steps[i];
+	for (i = 0; i < v->p.nsteps; i++) {
+		const struct casefile_steprec *s = &v->p.steps[i];
 		char d[24];
 
 		if (s->done_at > 0)
@@ -437,8 +446,8 @@ referrals_section(struct req *r, const struct casectx *c,
 
 	html_fmt(&r->out, "<section id=\"referrals\"><h2>%s</h2>",
 	    L(r, "Chuyển gửi", "Referrals"));
-	for (i = 0; i < v->nrefs; i++) {
-		const struct casefile_referral *f = &v->refs[i];
+	for (i = 0; i < v->p.nrefs; i++) {
+		const struct casefile_referral *f = &v->p.refs[i];
 		char sent[24], ack[24];
 
 		casefmt_time(f->sent_at, sent);
@@ -520,14 +529,14 @@ measures_section(struct req *r, const struct casectx *c,
 	date_today(today);
 	html_fmt(&r->out, "<section id=\"measures\"><h2>%s</h2>",
 	    L(r, "Biện pháp của nhà trường", "The school's measures"));
-	if (v->nmeasures > 0)
+	if (v->p.nmeasures > 0)
 		html_fmt(&r->out, "<table class=\"compact\"><thead><tr><th>%s</th>"
 		    "<th>%s</th><th>%s</th><th>%s</th><th></th></tr></thead>"
 		    "<tbody>", L(r, "Biện pháp", "Measure"),
 		    L(r, "Việc cần làm", "What"), L(r, "Người thực hiện", "Who"),
 		    L(r, "Hạn", "Due"));
-	for (i = 0; i < v->nmeasures; i++) {
-		const struct casefile_measure *m = &v->measures[i];
+	for (i = 0; i < v->p.nmeasures; i++) {
+		const struct casefile_measure *m = &v->p.measures[i];
 		bool late = m->done_on[0] == '\0' && strcmp(m->due_on,
 		    today) < 0;
 
@@ -554,7 +563,7 @@ measures_section(struct req *r, const struct casectx *c,
 		}
 		html_lit(&r->out, "</td></tr>");
 	}
-	if (v->nmeasures > 0)
+	if (v->p.nmeasures > 0)
 		html_lit(&r->out, "</tbody></table>");
 	if (c->cf.state == CASEFILE_APPROVED) {
 		form_open(r, c->cf.id, "measures", L(r, "Giao biện pháp",
@@ -564,9 +573,9 @@ measures_section(struct req *r, const struct casectx *c,
 		    casefile_measure_kinds);
 		html_fmt(&r->out, "<label>%s<select name=\"owner\" required>",
 		    L(r, "Người thực hiện", "Carried out by"));
-		for (i = 0; i < v->nworkers; i++)
+		for (i = 0; i < v->p.nworkers; i++)
 			html_fmt(&r->out, "<option value=\"%I\">%s</option>",
-			    v->workers[i].user_id, v->workers[i].full_name);
+			    v->p.workers[i].user_id, v->p.workers[i].full_name);
 		html_fmt(&r->out, "</select></label><label>%s<input type=\"date\" "
 		    "name=\"due_on\" required value=\"%s\"></label></div>",
 		    L(r, "Hạn", "Due"), today);
@@ -585,8 +594,8 @@ people_section(struct req *r, const struct casectx *c, const struct view *v)
 
 	html_fmt(&r->out, "<section id=\"people\"><h2>%s</h2><ul>",
 	    L(r, "Người được phân công", "People on the case"));
-	for (i = 0; i < v->nworkers; i++) {
-		const struct casefile_person *p = &v->workers[i];
+	for (i = 0; i < v->p.nworkers; i++) {
+		const struct casefile_person *p = &v->p.workers[i];
 
 		html_fmt(&r->out, "<li>%s (%s)%s", p->full_name,
 		    L(r, roles[p->role].name_vi, roles[p->role].name_en),

@@ -92,6 +92,26 @@ struct field;
 int		 casefile_form_choice(struct form_errors *, const struct field *,
 		    const char *raw, const struct casefile_code *);
 
+/*
+ * What a case is made of beside its own row, decrypted: steps, referrals,
+ * measures and the people on it -- what the case page and the case-file
+ * PDF show (casefile_html.c).  casefile_parts_load fills p (release it
+ * even on error).
+ */
+struct casefile_parts {
+	struct casefile_steprec	*steps;
+	size_t			 nsteps;
+	struct casefile_referral *refs;
+	size_t			 nrefs;
+	struct casefile_measure	*measures;
+	size_t			 nmeasures;
+	struct casefile_person	*workers;
+	size_t			 nworkers;
+};
+enum err	 casefile_parts_load(struct req *, const struct casectx *,
+		    struct casefile_parts *p);
+void		 casefile_parts_release(struct casefile_parts *);
+
 /* The full case page (casefile_html.c); errs (may be NULL) are shown
  * above the form they belong to. */
 void		 casefile_page(struct req *, struct casectx *,

@@ -364,18 +364,6 @@ card(struct req *r, const struct dash_entry *e, size_t k)
 	    L(r, "Các đơn vị trực thuộc", "Units below"), tg->id);
 }
 
-/* The point of period_id in a series, or NULL. */
-static const struct dash_point *
-point_of(const struct dash_series *s, int64_t period_id)
-{
-	size_t i;
-
-	for (i = 0; s != NULL && i < s->n; i++)
-		if (s->p[i].period_id == period_id)
-			return &s->p[i];
-	return NULL;
-}
-
 /* How many of the latest periods the monitoring tables show. */
 #define MONITOR_PERIODS 5
 
@@ -437,7 +425,7 @@ monitored_html(struct req *r, const struct dash_entry *e,
 			for (k = 1; k < e->ru->nunits; k++) {
 				const struct unit *u = unit_get(t,
 				    e->ru->units[k]);
-				const struct dash_point *p = point_of(
+				const struct dash_point *p = rollup_point(
 				    rollup_series(e->ru, k, ind->id),
 				    last->period_id);
 

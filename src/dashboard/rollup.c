@@ -620,3 +620,14 @@ rollup_series(const struct rollup *ru, size_t slot, int64_t indicator_id)
 	}
 	return NULL;
 }
+
+const struct dash_point *
+rollup_point(const struct dash_series *s, int64_t period_id)
+{
+	size_t i;
+
+	for (i = 0; s != NULL && i < s->n; i++)
+		if (s->p[i].period_id == period_id)
+			return &s->p[i];
+	return NULL;
+}

@@ -84,6 +84,9 @@ void		 rollup_free(struct rollup *);
 /* The series of units[slot] for an indicator; NULL if it has no data. */
 const struct dash_series *rollup_series(const struct rollup *, size_t slot,
 		    int64_t indicator_id);
+/* The point of period_id in series s (may be NULL), or NULL. */
+const struct dash_point *rollup_point(const struct dash_series *s,
+		    int64_t period_id);
 /* Add b into a (a.rows == 0 means a is empty). */
 void		 dash_sums_add(struct dash_sums *a, const struct dash_sums *b);
 /*

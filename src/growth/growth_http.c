@@ -168,17 +168,6 @@ rate_cell(struct req *r, const struct dash_point *p, bool coverage)
 	html_lit(&r->out, "</small></td>");
 }
 
-static const struct dash_point *
-point_of(const struct dash_series *s, int64_t period_id)
-{
-	size_t i;
-
-	for (i = 0; s != NULL && i < s->n; i++)
-		if (s->p[i].period_id == period_id)
-			return &s->p[i];
-	return NULL;
-}
-
 /* The nutrition values of a unit by school year (newest first). */
 static void
 rates_table(struct req *r, const struct unit_tree *t, int64_t unit_id)
@@ -241,14 +230,14 @@ rates_table(struct req *r, const struct unit_tree *t, int64_t unit_id)
 		const struct dash_point *any = NULL;
 
 		for (g = 0; g < GI__MAX && any == NULL; g++)
-			any = point_of(ser[g], seen[k]);
+			any = rollup_point(ser[g], seen[k]);
 		snprintf(label, sizeof(label), "%s", any->code);
 		html_fmt(&r->out, "<tr><td>%s</td>", label);
-		rate_cell(r, point_of(ser[GI_COVERAGE], seen[k]), true);
-		rate_cell(r, point_of(ser[GI_UNDERWEIGHT], seen[k]), false);
-		rate_cell(r, point_of(ser[GI_STUNTING], seen[k]), false);
-		rate_cell(r, point_of(ser[GI_WASTING], seen[k]), false);
-		rate_cell(r, point_of(ser[GI_OVERWEIGHT], seen[k]), false);
+		rate_cell(r, rollup_point(ser[GI_COVERAGE], seen[k]), true);
+		rate_cell(r, rollup_point(ser[GI_UNDERWEIGHT], seen[k]), false);
+		rate_cell(r, rollup_point(ser[GI_STUNTING], seen[k]), false);
+		rate_cell(r, rollup_point(ser[GI_WASTING], seen[k]), false);
+		rate_cell(r, rollup_point(ser[GI_OVERWEIGHT], seen[k]), false);
 		html_lit(&r->out, "</tr>");
 	}
 	html_lit(&r->out, "</tbody></table></div>");

@@ -142,7 +142,8 @@ other_server() {	# ENV... -- a second server on the same database
 	done
 }
 
-# download PATH FILE -- GET PATH as the current user into FILE.
+# download PATH FILE -- GET PATH as the current user into FILE (binary
+# safe); sets STATUS and HEADERS.
 download() {
 	local hdr
 	hdr=$(mktemp)

@@ -13,16 +13,6 @@ docs_tmp=$(mktemp -d)
 DOC_P002=$(sql "SELECT p.id FROM plan p JOIN unit u ON u.id = p.unit_id WHERE u.code = 'MN-HUONGLUU' ORDER BY p.id LIMIT 1")
 DOC_P000=$(sql "SELECT p.id FROM plan p JOIN unit u ON u.id = p.unit_id WHERE u.code = 'TH-THCS-NTT-PQ' ORDER BY p.id LIMIT 1")
 
-# download PATH FILE -- GET PATH as the current user into FILE (binary
-# safe); sets STATUS and HEADERS.
-download() {
-	local hdr
-	hdr=$(mktemp)
-	STATUS=$(curl -s -o "$2" -D "$hdr" -w '%{http_code}' -b "$JAR" -c "$JAR" "$BASE$1")
-	HEADERS=$(tr -d '\r' <"$hdr")
-	rm -f "$hdr"
-}
-
 # has_all FILE_TEXT WHAT -- one TAP line per string that must be in the text.
 has_all() {
 	local text=$1 what=$2 s

@@ -113,6 +113,10 @@ post_form /account/email email="pht.ntt@ntt.test"
 expect_status 303 "the focal point sets their own address"
 expect_eq "$(sql "SELECT email FROM app_user WHERE id=$PHT")" "pht.ntt@ntt.test" \
 	"the address is stored"
+post_form /account/email email="pht.ntt@"
+expect_status 400 "a bad address of one's own is refused"
+expect_eq "$(sql "SELECT email FROM app_user WHERE id=$PHT")" "pht.ntt@ntt.test" \
+	"... and changes nothing"
 
 # ---- A new case reaches the principal and focal point by e-mail ----
 CHILD="Lê Thị Thư $RANDOM"

@@ -103,9 +103,10 @@ a_changed_hash_is_named(void **state)
 	struct caseaudit_report rep;
 
 	(void)state;
-	/* The stored hash no longer matches the entry's content. */
-	tamper(db, "UPDATE case_audit SET hash = '00' || substr(hash, 3)"
-	    " WHERE seq = 2");
+	/* The stored hash no longer matches the entry's content (its first
+	 * byte changed, whatever it was). */
+	tamper(db, "UPDATE case_audit SET hash = CASE WHEN substr(hash, 1, 2)"
+	    " = '00' THEN 'ff' ELSE '00' END || substr(hash, 3) WHERE seq = 2");
 	rep = verify(db, &msg);
 	assert_int_equal(rep.fault, CASEAUDIT_MODIFIED);
 	assert_int_equal(rep.seq, 2);
